@@ -1,0 +1,137 @@
+// The front-matter schema: the one place that lists the keys a post may carry, their types and
+// what each is for. A post is checked against it before anything is rendered.
+
+import matter from "gray-matter";
+import yaml from "js-yaml";
+import { z } from "zod";
+import { SLUG_RE } from "../urls.ts";
+import { isCalendarDate } from "./filename.ts";
+
+const text = z
+  .string({ error: "must be text (quote it if YAML reads it as a number, date or true/false)" })
+  .trim()
+  .min(1, "must not be empty");
+
+const flag = z.boolean({ error: "must be true or false" });
+
+const RFC3339_RE = /^(\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+
+/** YYYY-MM-DD stays as written; a date-time is normalised to UTC ("2026-01-02T09:30:00Z"). */
+const revisionDate = z
+  .string({ error: "must be a date (YYYY-MM-DD) or an RFC 3339 date-time (2026-01-02T09:30:00Z)" })
+  .refine((value) => {
+    const match = RFC3339_RE.exec(value);
+    return match !== null && isCalendarDate(match[1] ?? "") && !Number.isNaN(Date.parse(value));
+  }, "must be a date (YYYY-MM-DD) or an RFC 3339 date-time with a zone (2026-01-02T09:30:00Z)")
+  .transform((value) => (value.length === 10 ? value : new Date(value).toISOString().replace(".000Z", "Z")));
+
+const tags = z
+  .array(z.string({ error: "must be a tag slug" }).regex(SLUG_RE, "must be a tag slug: lowercase a-z0-9 words joined by single hyphens"), {
+    error: "must be a list of tag slugs, e.g. [caching, files]",
+  })
+  .refine((list) => new Set(list).size === list.length, "lists a tag twice");
+
+export const ESSAY_SCHEMA = z.strictObject({
+  title: text.describe("the essay's title"),
+  dek: text.describe("the one-line subtitle shown under the title"),
+  summary: text.describe("one plain-text paragraph for the index, feeds and meta description"),
+  tags: tags.default([]).describe("a list of tag slugs"),
+  draft: flag.default(false).describe("true keeps the essay out of the production build"),
+  updated: revisionDate.optional().describe("the date of the last substantial revision"),
+});
+
+export const PAGE_SCHEMA = z.strictObject({
+  title: text.describe("the page's title"),
+  summary: text.optional().describe("one sentence for the meta description"),
+  draft: flag.default(false).describe("true keeps the page out of the production build"),
+});
+
+export type EssayFrontMatter = z.output<typeof ESSAY_SCHEMA>;
+export type PageFrontMatter = z.output<typeof PAGE_SCHEMA>;
+
+/** A front-matter problem; `line` is 1-based within the whole file. */
+export interface FrontMatterIssue {
+  readonly line: number;
+  readonly message: string;
+}
+
+export type Parsed<T> =
+  | {
+      readonly ok: true;
+      readonly data: T;
+      readonly body: string;
+      readonly bodyLine: number;
+      /** The file line on which a top-level key is written (1 when it is absent). */
+      readonly lineOf: (key: string) => number;
+    }
+  | { readonly ok: false; readonly issues: readonly FrontMatterIssue[] };
+
+// YAML's core schema keeps `2026-01-02` a string, so a date-only `updated` is not silently turned
+// into a midnight timestamp, and the schema sees exactly what the author wrote. Passing options
+// also stops gray-matter from caching every file it has parsed.
+const MATTER_OPTIONS = {
+  engines: { yaml: (source: string) => yaml.load(source, { schema: yaml.CORE_SCHEMA }) as object },
+};
+
+export const parseFrontMatter = <S extends z.ZodObject>(
+  text: string,
+  schema: S,
+  kind: "essay" | "page",
+): Parsed<z.output<S>> => {
+  let file: matter.GrayMatterFile<string>;
+  try {
+    file = matter(text, MATTER_OPTIONS);
+  } catch (error) {
+    if (error instanceof yaml.YAMLException) {
+      // The mark counts lines from the opening "---", which is line 1 of the file.
+      return { ok: false, issues: [{ line: (error.mark?.line ?? 0) + 1, message: `front matter is not valid YAML: ${error.reason}` }] };
+    }
+    throw error;
+  }
+  const frontMatterLines = file.matter.split("\n");
+  const bodyLine = text.startsWith("---") ? frontMatterLines.length + 2 : 1;
+  const lineOf = (key: string): number => {
+    const index = frontMatterLines.findIndex((line) => line.startsWith(`${key}:`));
+    return index === -1 ? 1 : index + 1;
+  };
+
+  const data: unknown = file.data;
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    return { ok: false, issues: [{ line: 1, message: "front matter must be a YAML mapping of keys to values" }] };
+  }
+  const present = data as Record<string, unknown>;
+  const allowed = Object.keys(schema.shape).join(", ");
+  const issues: FrontMatterIssue[] = [];
+  if ("date" in present) {
+    issues.push({
+      line: lineOf("date"),
+      message:
+        kind === "essay"
+          ? "remove the `date` key: an essay's date comes from its filename (YYYY-MM-DD-slug.md) and nowhere else"
+          : "remove the `date` key: a page has no date (name the file YYYY-MM-DD-slug.md to make it an essay)",
+    });
+  }
+
+  const result = schema.safeParse(present);
+  if (result.success && issues.length === 0) {
+    return { ok: true, data: result.data, body: file.content, bodyLine, lineOf };
+  }
+  for (const issue of result.error?.issues ?? []) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys.filter((k) => k !== "date")) {
+        issues.push({ line: lineOf(key), message: `unknown front-matter key \`${key}\`: ${kind === "essay" ? "an essay" : "a page"} may have ${allowed}` });
+      }
+      continue;
+    }
+    const [first, ...rest] = issue.path;
+    const key = String(first);
+    const field = schema.shape[key];
+    if (present[key] === undefined) {
+      issues.push({ line: 1, message: `front matter is missing \`${key}\` (${field?.description ?? "required"})` });
+      continue;
+    }
+    const where = rest.length > 0 ? `\`${key}\` item ${Number(rest[0]) + 1}` : `\`${key}\``;
+    issues.push({ line: lineOf(key), message: `${where} ${issue.message}` });
+  }
+  return { ok: false, issues: issues.sort((a, b) => a.line - b.line) };
+};

@@ -1,0 +1,36 @@
+// CLI entry of the build: `node src/build/main.ts [--preview] [--check]`.
+// Prints every problem as file:line: message and exits non-zero; on failure nothing is written.
+
+import { parseArgs } from "node:util";
+import { fileURLToPath } from "node:url";
+import { buildManifest, staleness } from "./build.ts";
+import { BuildFailed, count, formatProblem } from "./problem.ts";
+import { projectPaths } from "./paths.ts";
+
+const { values } = parseArgs({
+  options: {
+    preview: { type: "boolean", default: false },
+    check: { type: "boolean", default: false },
+  },
+});
+
+const options = { ...projectPaths(fileURLToPath(import.meta.url)), mode: values.preview ? "preview" : "production" } as const;
+
+if (values.check) {
+  const problem = staleness(options);
+  if (problem !== null) {
+    console.error(problem);
+    process.exit(1);
+  }
+  console.log(`manifest is fresh (${options.mode})`);
+} else {
+  try {
+    const { manifest } = buildManifest(options);
+    console.log(`built ${options.mode} manifest: ${count(manifest.essays.length, "essay")}, ${count(manifest.pages.length, "page")}`);
+  } catch (error) {
+    if (!(error instanceof BuildFailed)) throw error;
+    for (const problem of error.problems) console.error(formatProblem(problem));
+    console.error(`build failed: ${count(error.problems.length, "problem")}; the previous manifest was left as it was`);
+    process.exit(1);
+  }
+}

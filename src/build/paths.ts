@@ -1,0 +1,8 @@
+// Where the real project keeps its posts and its generated manifest.
+
+import { join, resolve } from "node:path";
+
+export const projectPaths = (fromFile: string) => {
+  const root = resolve(fromFile, "..", "..", "..");
+  return { root, postsDir: join(root, "posts"), outFile: join(root, "src", "generated", "manifest.ts") };
+};

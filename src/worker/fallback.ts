@@ -1,0 +1,24 @@
+// What the site answers when no route produced a page. It decides by resource, not by route
+// pattern (which is why Hono's methodNotAllowed does not fit: it would answer 405 to a POST for an
+// essay that does not exist):
+//   the other trailing-slash form of a known path  -> 301 to the canonical one, query kept
+//   a known path with a method other than GET/HEAD -> 405 with Allow
+//   anything else                                  -> the 404 page
+
+import type { Context } from "hono";
+import { notFoundPage } from "./pages/not-found.ts";
+
+export const ALLOWED_METHODS = "GET, HEAD";
+
+const otherSlashForm = (path: string): string => (path.endsWith("/") ? path.slice(0, -1) : `${path}/`);
+
+export const fallback = (known: ReadonlySet<string>) => (c: Context) => {
+  const { pathname, search } = new URL(c.req.url);
+  const readable = c.req.method === "GET" || c.req.method === "HEAD";
+  const alternate = otherSlashForm(pathname);
+  if (known.has(pathname) || known.has(alternate)) {
+    if (!readable) return c.text("405 Method Not Allowed: this site only serves GET and HEAD.\n", 405, { Allow: ALLOWED_METHODS });
+    if (!known.has(pathname)) return c.redirect(`${alternate}${search}`, 301);
+  }
+  return c.html(notFoundPage(), 404);
+};

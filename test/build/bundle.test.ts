@@ -1,0 +1,52 @@
+// What wrangler would upload: `wrangler deploy --dry-run` works offline. Its esbuild metafile lists
+// every input of the bundle, which is the precise way to prove what the Worker does not contain.
+
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../support/project-copy.ts";
+
+const BUILD_TIME_ONLY = ["marked", "gray-matter", "js-yaml", "zod"];
+
+let outDir: string;
+let dryRun: SpawnSyncReturns<string>;
+let inputs: string[];
+
+beforeAll(() => {
+  outDir = mkdtempSync(join(tmpdir(), "fmlops-bundle-"));
+  dryRun = spawnSync(
+    join(ROOT, "node_modules/.bin/wrangler"),
+    ["deploy", "--dry-run", "--outdir", outDir, "--metafile", join(outDir, "meta.json")],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", XDG_CONFIG_HOME: outDir },
+    },
+  );
+  inputs = dryRun.status === 0 ? Object.keys((JSON.parse(readFileSync(join(outDir, "meta.json"), "utf8")) as { inputs: object }).inputs) : [];
+}, 60_000);
+
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+describe("wrangler deploy --dry-run", () => {
+  it("succeeds offline and reports the upload size", () => {
+    expect(dryRun.status, dryRun.stderr).toBe(0);
+    expect(dryRun.stdout).toMatch(/Total Upload: [\d.]+ KiB \/ gzip: [\d.]+ KiB/);
+  });
+
+  it("bundles the Worker, Hono and the generated manifest", () => {
+    expect(inputs).toContain("src/worker/index.ts");
+    expect(inputs).toContain("src/generated/manifest.ts");
+    expect(inputs.some((input) => input.startsWith("node_modules/hono/"))).toBe(true);
+  });
+
+  it.each(BUILD_TIME_ONLY)("leaves %s out of the Worker", (library) => {
+    expect(inputs.filter((input) => input.startsWith(`node_modules/${library}/`))).toEqual([]);
+  });
+
+  it("leaves the build's own code out of the Worker", () => {
+    expect(inputs.filter((input) => input.startsWith("src/build/"))).toEqual([]);
+  });
+});

@@ -1,0 +1,51 @@
+// The build's command line, run as `npm run build` runs it, in a throwaway copy of the project.
+
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyProject, type ProjectCopy } from "../support/project-copy.ts";
+import { essay } from "../support/temp-posts.ts";
+
+let project: ProjectCopy;
+beforeAll(() => {
+  project = copyProject();
+});
+afterAll(() => project.remove());
+
+const build = (...args: string[]) => spawnSync(process.execPath, ["src/build/main.ts", ...args], { cwd: project.dir, encoding: "utf8" });
+
+describe("node src/build/main.ts", () => {
+  it("builds the real posts and says what it built", () => {
+    const result = build();
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^built production manifest: \d+ essays, \d+ pages?\n$/);
+    expect(build("--check").status).toBe(0);
+  });
+
+  it("lists every problem as file:line: message, exits 1, and leaves the manifest as it was", () => {
+    build();
+    const manifest = join(project.dir, "src/generated/manifest.ts");
+    const before = readFileSync(manifest);
+    writeFileSync(join(project.dir, "posts/2026-11-01-half-written.md"), essay({ title: '"Half"', date: "2026-11-01" }));
+    writeFileSync(join(project.dir, "posts/scratch.txt"), "notes");
+    const result = build();
+    expect(result.status).toBe(1);
+    expect(result.stderr.split("\n")).toEqual([
+      "posts/2026-11-01-half-written.md:1: front matter is missing `dek` (the one-line subtitle shown under the title)",
+      "posts/2026-11-01-half-written.md:1: front matter is missing `summary` (one plain-text paragraph for the index, feeds and meta description)",
+      "posts/2026-11-01-half-written.md:3: remove the `date` key: an essay's date comes from its filename (YYYY-MM-DD-slug.md) and nowhere else",
+      expect.stringMatching(/^posts\/scratch\.txt: only Markdown posts belong in posts\//),
+      "build failed: 4 problems; the previous manifest was left as it was",
+      "",
+    ]);
+    expect(readFileSync(manifest)).toEqual(before);
+  });
+
+  it("--check fails on a stale manifest and names the command to run", () => {
+    const result = build("--check");
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^src\/generated\/manifest\.ts is stale: .*; run `npm run build`\n$/);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { parseFilename } from "../../src/build/filename.ts";
+
+describe("the filename grammar", () => {
+  it("reads an essay's date and slug from its name", () => {
+    expect(parseFilename("2026-10-27-the-hash-that-never-matched.md")).toEqual({
+      kind: "essay",
+      date: "2026-10-27",
+      slug: "the-hash-that-never-matched",
+    });
+  });
+
+  it("reads a page's slug from its name", () => {
+    expect(parseFilename("about.md")).toEqual({ kind: "page", slug: "about" });
+    expect(parseFilename("now-2026.md")).toEqual({ kind: "page", slug: "now-2026" });
+  });
+
+  it.each([
+    ["Hello-world.md", "not a valid post filename"],
+    ["hello--world.md", "not a valid post filename"],
+    ["hello_world.md", "not a valid post filename"],
+    ["-hello.md", "not a valid post filename"],
+    ["hello-.md", "not a valid post filename"],
+    [".md", "not a valid post filename"],
+    ["2026-01-01.md", "not a valid essay filename"],
+    ["2026-1-01-slug.md", "not a valid essay filename"],
+    ["2026-01-01-Slug.md", "not a valid essay filename"],
+    ["2026-01-01_slug.md", "not a valid essay filename"],
+    ["2026-02-30-slug.md", "2026-02-30 is not a calendar date"],
+    ["2026-13-01-slug.md", "2026-13-01 is not a calendar date"],
+    ["notes.txt", "only Markdown posts belong in posts/"],
+    ["about.markdown", "only Markdown posts belong in posts/"],
+    [".DS_Store", "only Markdown posts belong in posts/"],
+    ["about.MD", "only Markdown posts belong in posts/"],
+  ])("rejects %s", (name, reason) => {
+    const parsed = parseFilename(name);
+    expect(parsed.kind).toBe("invalid");
+    expect(parsed.kind === "invalid" && parsed.reason).toContain(reason);
+  });
+
+  it("accepts a leap day and rejects the day after February 28 in other years", () => {
+    expect(parseFilename("2028-02-29-leap.md").kind).toBe("essay");
+    expect(parseFilename("2026-02-29-leap.md").kind).toBe("invalid");
+  });
+});

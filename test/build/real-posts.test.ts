@@ -1,0 +1,32 @@
+// The site's own posts/: they build, and the opening essays are real essays.
+
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { collectPosts } from "../../src/build/collect.ts";
+import { formatProblem } from "../../src/build/problem.ts";
+
+const collected = collectPosts({
+  postsDir: fileURLToPath(new URL("../../posts", import.meta.url)),
+  displayDir: "posts",
+  mode: "production",
+  assetNames: new Set(),
+});
+
+describe("posts/", () => {
+  it("builds without problems", () => {
+    expect(collected.ok ? [] : collected.problems.map(formatProblem)).toEqual([]);
+  });
+
+  it("has the about page that /about/ has always served", () => {
+    expect(collected.ok && collected.manifest.pages.map((page) => page.slug)).toContain("about");
+  });
+
+  it("has at least four essays of several hundred words, each quoting code", () => {
+    const essays = collected.ok ? collected.manifest.essays : [];
+    expect(essays.length).toBeGreaterThanOrEqual(4);
+    for (const essay of essays) {
+      expect(essay.words, essay.source).toBeGreaterThan(500);
+      expect(essay.html, essay.source).toMatch(/<pre><code class="language-[a-z]+">/);
+    }
+  });
+});

@@ -1,0 +1,56 @@
+// Temporary posts folders for build tests: the real posts/ is never touched.
+
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildManifest, type BuildOptions, type BuildResult } from "../../src/build/build.ts";
+import { collectPosts, type Collected } from "../../src/build/collect.ts";
+import { formatProblem } from "../../src/build/problem.ts";
+import type { BuildMode } from "../../src/manifest.ts";
+import { ROOT } from "./project-copy.ts";
+
+export type Files = Record<string, string | Uint8Array>;
+
+export interface TempPosts {
+  readonly postsDir: string;
+  readonly outFile: string;
+  readonly options: (mode?: BuildMode) => BuildOptions;
+  readonly build: (mode?: BuildMode) => BuildResult;
+  readonly collect: (mode?: BuildMode) => Collected;
+  readonly write: (name: string, contents: string | Uint8Array) => void;
+  readonly output: () => string;
+  readonly remove: () => void;
+}
+
+export const essay = (front: Record<string, string>, body = "Some words of the essay.\n"): string =>
+  `---\n${Object.entries(front)
+    .map(([key, value]) => `${key}: ${value}`)
+    .join("\n")}\n---\n${body}`;
+
+export const VALID_ESSAY = essay({ title: '"A title"', dek: '"A dek"', summary: '"A summary."' });
+
+export const tempPosts = (files: Files): TempPosts => {
+  const dir = mkdtempSync(join(tmpdir(), "fmlops-posts-"));
+  const postsDir = join(dir, "posts");
+  const outFile = join(dir, "generated", "manifest.ts");
+  mkdirSync(postsDir);
+  const write = (name: string, contents: string | Uint8Array): void => writeFileSync(join(postsDir, name), contents);
+  for (const [name, contents] of Object.entries(files)) write(name, contents);
+  const options = (mode: BuildMode = "production"): BuildOptions => ({ root: ROOT, postsDir, outFile, mode });
+  return {
+    postsDir,
+    outFile,
+    options,
+    build: (mode) => buildManifest(options(mode)),
+    collect: (mode = "production") => collectPosts({ postsDir, displayDir: "posts", mode, assetNames: new Set(["style.css", "images"]) }),
+    write,
+    output: () => readFileSync(outFile, "utf8"),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+};
+
+/** The problems of a build that must fail, formatted as the CLI prints them. */
+export const problemsOf = (collected: Collected): string[] => {
+  if (collected.ok) throw new Error("expected the build to fail, but it succeeded");
+  return collected.problems.map(formatProblem);
+};

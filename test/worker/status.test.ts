@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { request } from "./app.ts";
+
+describe("trailing slashes", () => {
+  it.each([
+    ["/writing", "/writing/"],
+    ["/about", "/about/"],
+    ["/writing/first-contract/", "/writing/first-contract"],
+    ["/writing?utm_source=feed&x=1", "/writing/?utm_source=feed&x=1"],
+    ["/writing/first-contract/?ref=home", "/writing/first-contract?ref=home"],
+  ])("redirects %s to %s with a 301", async (from, to) => {
+    const response = await request(from);
+    expect(response.status).toBe(301);
+    expect(response.headers.get("location")).toBe(to);
+  });
+
+  it("redirects HEAD like GET", async () => {
+    const response = await request("/about", { method: "HEAD" });
+    expect(response.status).toBe(301);
+    expect(response.headers.get("location")).toBe("/about/");
+  });
+
+  it.each(["/nope", "/nope/", "/writing/nope", "/writing/nope/", "/writing/first-contract/extra"])(
+    "does not redirect %s, which is not the other form of any page",
+    async (path) => {
+      expect((await request(path)).status).toBe(404);
+    },
+  );
+});
+
+describe("the canonical host", () => {
+  it("redirects www to the canonical origin with path and query", async () => {
+    const response = await Promise.resolve(
+      (await import("./app.ts")).fixtureApp().request(new Request("https://www.fmlops.dev/writing/first-contract?a=1&b=2")),
+    );
+    expect(response.status).toBe(301);
+    expect(response.headers.get("location")).toBe("https://fmlops.dev/writing/first-contract?a=1&b=2");
+  });
+
+  it("redirects www even for paths that do not exist, leaving the 404 to the canonical host", async () => {
+    const response = await Promise.resolve((await import("./app.ts")).fixtureApp().request("https://www.fmlops.dev/nope"));
+    expect(response.status).toBe(301);
+    expect(response.headers.get("location")).toBe("https://fmlops.dev/nope");
+  });
+});
+
+describe("methods", () => {
+  it.each(["POST", "PUT", "DELETE", "PATCH", "OPTIONS"])("answers %s on a page with 405 and Allow", async (method) => {
+    for (const path of ["/", "/writing/", "/writing/first-contract", "/about/", "/about"]) {
+      const response = await request(path, { method });
+      expect(response.status, `${method} ${path}`).toBe(405);
+      expect(response.headers.get("allow")).toBe("GET, HEAD");
+    }
+  });
+
+  it.each(["POST", "DELETE"])("answers %s on an unknown path with 404", async (method) => {
+    for (const path of ["/nope", "/writing/no-such-essay", "/no-such-page/"]) {
+      expect((await request(path, { method })).status, `${method} ${path}`).toBe(404);
+    }
+  });
+});
+
+describe("the 404 page", () => {
+  it("is an HTML page in the layout, with status 404 and a way back", async () => {
+    const response = await request("/does/not/exist");
+    expect(response.status).toBe(404);
+    expect(response.headers.get("content-type")).toBe("text/html; charset=UTF-8");
+    const body = await response.text();
+    expect(body).toContain("<h1>Not found</h1>");
+    expect(body).toContain('<a href="/writing/">writing page</a>');
+    expect(body).not.toContain('rel="canonical"');
+  });
+
+  it("does not echo the requested path", async () => {
+    const body = await (await request("/%3Cscript%3Ealert(1)%3C/script%3E")).text();
+    expect(body).not.toContain("script%3E");
+    expect(body).not.toContain("<script>");
+  });
+
+  it("answers HEAD with 404 and no body", async () => {
+    const response = await request("/nope", { method: "HEAD" });
+    expect(response.status).toBe(404);
+    expect(await response.text()).toBe("");
+  });
+
+  it.each(["/WRITING/", "/writing/First-Contract", "/About/"])("treats %s as unknown: URLs are lowercase", async (path) => {
+    expect((await request(path)).status).toBe(404);
+  });
+});

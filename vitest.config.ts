@@ -1,0 +1,27 @@
+// Three test projects, one per room the code runs in:
+//   worker  inside workerd (the real Workers runtime), calling the Hono app and the Worker's fetch
+//   build   in Node: the filename grammar, the schema, errors, atomicity, determinism, the bundle
+//   e2e     in Node, against `wrangler dev`: what a browser or curl sees through the assets layer
+import { cloudflareTest } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" } })],
+        test: {
+          name: "worker",
+          include: ["test/worker/**/*.test.ts"],
+          globalSetup: ["test/worker/fixture-manifests.ts"],
+        },
+      },
+      {
+        test: { name: "build", environment: "node", include: ["test/build/**/*.test.ts"] },
+      },
+      {
+        test: { name: "e2e", environment: "node", include: ["test/e2e/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 60_000 },
+      },
+    ],
+  },
+});
