@@ -3,22 +3,41 @@
 
 export interface Essay {
   readonly slug: string;
-  /** YYYY-MM-DD, from the filename only; the essay is published at 00:00 UTC that day. */
+  /** YYYY-MM-DD, from the filename only. */
   readonly date: string;
+  /** The instant the essay becomes public: 00:00 UTC on `date` (RFC 3339). */
+  readonly published: string;
+  /** `updated` if set, else `published` (RFC 3339, UTC): the essay's Last-Modified. */
+  readonly modified: string;
   readonly title: string;
   /** The one-line subtitle shown under the title. */
   readonly dek: string;
   /** Plain text: the index, feeds and the meta description use it. */
   readonly summary: string;
   readonly tags: readonly string[];
-  /** YYYY-MM-DD or an RFC 3339 date-time in UTC, or null when never revised. */
+  /** As written: YYYY-MM-DD or an RFC 3339 date-time in UTC; null when never revised. */
   readonly updated: string | null;
+  /** The id feeds carry, forever: the canonical URL at first publication, or front matter `id`. */
+  readonly id: string;
   /** Only a preview build carries drafts; a production manifest never contains one. */
   readonly draft: boolean;
   readonly words: number;
   readonly readingMinutes: number;
   /** Rendered at build time from trusted Markdown; the layout inserts it unescaped. */
   readonly html: string;
+  /** `html` with every href and src made absolute, for feed readers. */
+  readonly feedHtml: string;
+  /** The post's source as the author wrote it, served at /writing/<slug>.md. */
+  readonly markdown: string;
+  /** A hash of everything the essay serves (all but `source`): equal fingerprints, equal essay. */
+  readonly fingerprint: string;
+  /**
+   * A hash of this essay's fingerprint and those of every essay after it in the list (all older
+   * ones). When this is the newest visible essay, it fingerprints the whole visible set.
+   */
+  readonly chain: string;
+  /** The latest `modified` of this essay and every older one. */
+  readonly chainModified: string;
   /** The post's path relative to the project root, for messages that point back at it. */
   readonly source: string;
 }
@@ -29,6 +48,7 @@ export interface Page {
   readonly summary: string | null;
   readonly draft: boolean;
   readonly html: string;
+  readonly fingerprint: string;
   readonly source: string;
 }
 
@@ -37,6 +57,14 @@ export type BuildMode = "production" | "preview";
 export interface Manifest {
   /** "preview" includes drafts and is what `npm run dev` serves; "production" is what deploys. */
   readonly mode: BuildMode;
+  /**
+   * A hash of the code and configuration that turn this manifest into responses (the Worker's
+   * source, the shared modules, Hono's version, the stylesheet URL). Every ETag starts with it,
+   * so a change of layout changes every ETag even when no post changed.
+   */
+  readonly renderFingerprint: string;
+  /** The fingerprinted stylesheet URL, e.g. "/style.3f2a9c1b.css". */
+  readonly stylesheet: string;
   /** Newest first; ties broken by slug so the order never depends on the file system. */
   readonly essays: readonly Essay[];
   /** Sorted by slug. */

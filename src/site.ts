@@ -16,4 +16,22 @@ export const SITE = {
   homeEssayCount: 5,
   /** Reading speed used for "N min" on essays; a common figure for technical prose. */
   wordsPerMinute: 230,
+  /** How many of the newest essays each feed carries, in full. */
+  feedLimit: 20,
+  /** The picture social cards show for every page, in public/. */
+  socialImage: { path: "/og-default.png", width: 1200, height: 630, alt: "fmlops.dev: essays on the contracts nobody wrote down" },
+} as const;
+
+/**
+ * How long browsers and caches may reuse a response before revalidating it (seconds). Pages and
+ * feeds revalidate cheaply (ETag, 304), so they are kept short; the Worker also never lets a cache
+ * keep a list past the instant a scheduled essay goes live. The fingerprinted stylesheet never
+ * changes under its name, so it is cached for a year.
+ */
+export const CACHE_POLICY = {
+  html: 300,
+  feed: 900,
+  text: 3600,
+  fingerprintedAsset: 31_536_000,
+  asset: 86_400,
 } as const;

@@ -8,16 +8,46 @@ import { SITE } from "./site.ts";
 export const SLUG_SOURCE = "[a-z0-9]+(?:-[a-z0-9]+)*";
 export const SLUG_RE = new RegExp(`^${SLUG_SOURCE}$`);
 
+const slug = (name: string): string => `:${name}{${SLUG_SOURCE}}`;
+
 /** Hono route patterns for every kind of URL the Worker answers. */
 export const ROUTES = {
   home: "/",
   writing: "/writing/",
-  essay: `/writing/:slug{${SLUG_SOURCE}}`,
-  page: `/:slug{${SLUG_SOURCE}}/`,
+  essay: `/writing/${slug("slug")}`,
+  essayMarkdown: `/writing/:file{${SLUG_SOURCE}\\.md}`,
+  atom: "/writing/feed.xml",
+  rss: "/writing/rss.xml",
+  jsonFeed: "/writing/feed.json",
+  tags: "/tags/",
+  tag: `/tags/${slug("tag")}/`,
+  tagAtom: `/tags/${slug("tag")}/feed.xml`,
+  tagRss: `/tags/${slug("tag")}/rss.xml`,
+  tagJsonFeed: `/tags/${slug("tag")}/feed.json`,
+  sitemap: "/sitemap.xml",
+  robots: "/robots.txt",
+  llms: "/llms.txt",
+  page: `/${slug("slug")}/`,
 } as const;
 
-export const essayPath = (slug: string): string => `/writing/${slug}`;
-export const pagePath = (slug: string): string => `/${slug}/`;
+export type FeedFormat = "atom" | "rss" | "json";
+
+export const PATHS = {
+  home: "/",
+  writing: "/writing/",
+  essay: (slug: string): string => `/writing/${slug}`,
+  essayMarkdown: (slug: string): string => `/writing/${slug}.md`,
+  page: (slug: string): string => `/${slug}/`,
+  tags: "/tags/",
+  tag: (tag: string): string => `/tags/${tag}/`,
+  /** The feed of every essay (tag null) or of one tag, in one format. */
+  feed: (format: FeedFormat, tag: string | null = null): string =>
+    `${tag === null ? "/writing/" : `/tags/${tag}/`}${{ atom: "feed.xml", rss: "rss.xml", json: "feed.json" }[format]}`,
+  sitemap: "/sitemap.xml",
+  robots: "/robots.txt",
+  llms: "/llms.txt",
+} as const;
+
 export const absoluteUrl = (path: string): string => `${SITE.baseUrl}${path}`;
 
 /**

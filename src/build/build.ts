@@ -1,5 +1,6 @@
-// The build as a function: posts/ in, one generated manifest module out, written atomically and
-// only when every post is valid. The CLI (main.ts), the dev loop and the tests all call this.
+// The build as a function: posts/ and public/ in; the generated manifest module, the fingerprinted
+// stylesheet and public/_headers out. Nothing is written until every check has passed, and each
+// file is replaced atomically. The CLI (main.ts), the dev loop and the tests all call this.
 
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -8,12 +9,15 @@ import { collectPosts } from "./collect.ts";
 import { computeInputHash } from "./input-hash.ts";
 import { manifestModule, readInputHash } from "./manifest-module.ts";
 import { BuildFailed } from "./problem.ts";
+import { planPublicFiles, removeStaleStylesheets } from "./public-files.ts";
 import { writeAtomic } from "./write-atomic.ts";
 
 export interface BuildOptions {
-  /** The project root: where package.json, public/ and node_modules/ are. */
+  /** The project root: where package.json, src/ and node_modules/ are. */
   readonly root: string;
   readonly postsDir: string;
+  /** The static assets folder; the build writes its generated files there too. */
+  readonly publicDir: string;
   readonly outFile: string;
   readonly mode: BuildMode;
 }
@@ -25,14 +29,19 @@ export interface BuildResult {
 
 const displayPath = (root: string, path: string): string => relative(root, path) || ".";
 
-export const buildManifest = ({ root, postsDir, outFile, mode }: BuildOptions): BuildResult => {
-  const inputHash = computeInputHash({ root, postsDir, mode });
-  const publicDir = join(root, "public");
+export const buildManifest = (options: BuildOptions): BuildResult => {
+  const { root, postsDir, publicDir, outFile, mode } = options;
+  const inputHash = computeInputHash(options);
+  const publicFiles = planPublicFiles(publicDir);
+  if ("missing" in publicFiles) throw new BuildFailed([{ file: publicFiles.missing, message: "is missing: the layout links to it" }]);
+
   const collected = collectPosts({
+    root,
     postsDir,
     displayDir: displayPath(root, postsDir),
     mode,
     assetNames: new Set(existsSync(publicDir) ? readdirSync(publicDir) : []),
+    stylesheet: publicFiles.stylesheet,
   });
   if (!collected.ok) throw new BuildFailed(collected.problems);
 
@@ -41,19 +50,23 @@ export const buildManifest = ({ root, postsDir, outFile, mode }: BuildOptions): 
     postsLabel: `${displayPath(root, postsDir)}/`,
     manifestTypeImport: manifestTypeImport.startsWith(".") ? manifestTypeImport : `./${manifestTypeImport}`,
   });
+  // The new stylesheet exists before the manifest that links to it; the old one goes after.
+  publicFiles.write();
   writeAtomic(outFile, text);
+  removeStaleStylesheets(publicDir, publicFiles.stylesheet);
   return { manifest: collected.manifest, inputHash };
 };
 
 /** Why the module at `outFile` does not match its inputs, or null when it is fresh. */
-export const staleness = ({ root, postsDir, outFile, mode }: BuildOptions): string | null => {
+export const staleness = (options: BuildOptions): string | null => {
+  const { root, outFile, mode } = options;
   const file = displayPath(root, outFile);
   const fix = mode === "production" ? "npm run build" : "npm run build -- --preview";
   if (!existsSync(outFile)) return `${file} does not exist: run \`${fix}\``;
   const recorded = readInputHash(readFileSync(outFile, "utf8"));
   if (recorded === null) return `${file} has no generated-file header on its first line: run \`${fix}\` to replace it`;
-  if (recorded !== computeInputHash({ root, postsDir, mode })) {
-    return `${file} is stale: its inputs (posts, build code, renderer versions or mode) changed since it was generated; run \`${fix}\``;
+  if (recorded !== computeInputHash(options)) {
+    return `${file} is stale: its inputs (posts, public/, code, library versions or mode) changed since it was generated; run \`${fix}\``;
   }
   return null;
 };

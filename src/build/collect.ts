@@ -3,13 +3,16 @@
 
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { BuildMode, Essay, Manifest, Page } from "../manifest.ts";
+import type { BuildMode, Manifest } from "../manifest.ts";
 import { RESERVED_TOP_LEVEL_NAMES } from "../urls.ts";
 import { parseFilename } from "./filename.ts";
+import { fingerprintEssays, fingerprintPage, renderFingerprint, type UnfingerprintedEssay, type UnfingerprintedPage } from "./fingerprint.ts";
 import { readPost } from "./post.ts";
 import type { Problem } from "./problem.ts";
 
 export interface CollectOptions {
+  /** The project root, whose Worker code the render fingerprint covers. */
+  readonly root: string;
   /** The folder of posts, absolute or relative to the working directory. */
   readonly postsDir: string;
   /** How files are named in messages: the posts folder as the author sees it, e.g. "posts". */
@@ -17,16 +20,18 @@ export interface CollectOptions {
   readonly mode: BuildMode;
   /** Top-level names the static assets take; a page with one of these names would be shadowed. */
   readonly assetNames: ReadonlySet<string>;
+  /** The fingerprinted stylesheet URL the layout links to. */
+  readonly stylesheet: string;
 }
 
 export type Collected = { readonly ok: true; readonly manifest: Manifest } | { readonly ok: false; readonly problems: readonly Problem[] };
 
-const byNewest = (a: Essay, b: Essay): number => (a.date === b.date ? (a.slug < b.slug ? -1 : 1) : a.date < b.date ? 1 : -1);
+const byNewest = (a: UnfingerprintedEssay, b: UnfingerprintedEssay): number => (a.date === b.date ? (a.slug < b.slug ? -1 : 1) : a.date < b.date ? 1 : -1);
 
-export const collectPosts = ({ postsDir, displayDir, mode, assetNames }: CollectOptions): Collected => {
+export const collectPosts = ({ root, postsDir, displayDir, mode, assetNames, stylesheet }: CollectOptions): Collected => {
   const problems: Problem[] = [];
-  const essays: Essay[] = [];
-  const pages: Page[] = [];
+  const essays: UnfingerprintedEssay[] = [];
+  const pages: UnfingerprintedPage[] = [];
 
   const entries = readdirSync(postsDir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const entry of entries) {
@@ -58,14 +63,18 @@ export const collectPosts = ({ postsDir, displayDir, mode, assetNames }: Collect
     ok: true,
     manifest: {
       mode,
-      essays: published(essays).sort(byNewest),
-      pages: published(pages).sort((a, b) => (a.slug < b.slug ? -1 : 1)),
+      renderFingerprint: renderFingerprint(root, mode, stylesheet),
+      stylesheet,
+      essays: fingerprintEssays(published(essays).sort(byNewest)),
+      pages: published(pages)
+        .sort((a, b) => (a.slug < b.slug ? -1 : 1))
+        .map(fingerprintPage),
     },
   };
 };
 
-const duplicateSlugs = (essays: readonly Essay[]): Problem[] => {
-  const firstBySlug = new Map<string, Essay>();
+const duplicateSlugs = (essays: readonly UnfingerprintedEssay[]): Problem[] => {
+  const firstBySlug = new Map<string, UnfingerprintedEssay>();
   const problems: Problem[] = [];
   for (const essay of essays) {
     const first = firstBySlug.get(essay.slug);
@@ -81,7 +90,7 @@ const duplicateSlugs = (essays: readonly Essay[]): Problem[] => {
   return problems;
 };
 
-const shadowedPages = (pages: readonly Page[], assetNames: ReadonlySet<string>): Problem[] =>
+const shadowedPages = (pages: readonly UnfingerprintedPage[], assetNames: ReadonlySet<string>): Problem[] =>
   pages.flatMap((page): Problem[] => {
     if (RESERVED_TOP_LEVEL_NAMES.has(page.slug)) {
       return [{ file: page.source, message: `the page slug "${page.slug}" is a route the site owns (/${page.slug}/); rename the file` }];

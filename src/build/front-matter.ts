@@ -7,10 +7,19 @@ import { z } from "zod";
 import { SLUG_RE } from "../urls.ts";
 import { isCalendarDate } from "./filename.ts";
 
+/** Characters XML 1.0 cannot carry even escaped; feeds would be malformed with them. */
+export const FORBIDDEN_CHARACTER_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 const text = z
   .string({ error: "must be text (quote it if YAML reads it as a number, date or true/false)" })
   .trim()
-  .min(1, "must not be empty");
+  .min(1, "must not be empty")
+  .refine((value) => !FORBIDDEN_CHARACTER_RE.test(value), "contains a control character, which feeds cannot carry: remove it");
+
+/** A feed id: an absolute URI that never changes, e.g. the URL an essay first had on another domain. */
+const feedId = z
+  .string({ error: "must be an absolute URI, e.g. https://old.example/posts/slug" })
+  .refine((value) => URL.canParse(value) && /^[a-z][a-z0-9+.-]*:\S+$/i.test(value), "must be an absolute URI, e.g. https://old.example/posts/slug");
 
 const flag = z.boolean({ error: "must be true or false" });
 
@@ -38,6 +47,7 @@ export const ESSAY_SCHEMA = z.strictObject({
   tags: tags.default([]).describe("a list of tag slugs"),
   draft: flag.default(false).describe("true keeps the essay out of the production build"),
   updated: revisionDate.optional().describe("the date of the last substantial revision"),
+  id: feedId.optional().describe("the feed id to keep forever; defaults to the essay's canonical URL"),
 });
 
 export const PAGE_SCHEMA = z.strictObject({

@@ -1,43 +1,42 @@
-// The hash of everything a manifest is made from: the posts, the build mode, the build's own code
-// and the versions of the libraries that render. Equal hashes mean an equal manifest, so a stale
-// generated file can be detected without rebuilding it.
+// The hash of everything the build's output is made from: the posts, public/ (the stylesheet and
+// the names the assets take), the build mode, the code that builds and the code that renders, and
+// the versions of the libraries involved. Equal hashes mean equal output, so a stale generated file
+// can be detected without rebuilding it.
 
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { BuildMode } from "../manifest.ts";
+import { filesUnder } from "./files.ts";
+import { isGeneratedPublicFile } from "./public-files.ts";
 
-/** The code whose output is the manifest, relative to the project root. */
-const BUILD_CODE = ["src/build", "src/manifest.ts", "src/site.ts", "src/urls.ts"];
-/** The libraries that turn posts into HTML; their versions are part of the output. */
-const RENDERERS = ["gray-matter", "js-yaml", "marked", "zod"];
-
-const filesUnder = (path: string): string[] =>
-  statSync(path).isFile()
-    ? [path]
-    : readdirSync(path, { withFileTypes: true, recursive: true })
-        .filter((entry) => entry.isFile())
-        .map((entry) => join(entry.parentPath, entry.name));
+/** The code whose output is the manifest, or whose behaviour its fingerprints stand for. */
+const CODE = ["src/build", "src/worker", "src/manifest.ts", "src/site.ts", "src/urls.ts"];
+/** The libraries that turn posts into HTML, and Hono, which renders it; their versions count. */
+const LIBRARIES = ["dom-serializer", "gray-matter", "hono", "htmlparser2", "js-yaml", "marked", "zod"];
 
 export interface InputHashOptions {
   readonly root: string;
   readonly postsDir: string;
+  readonly publicDir: string;
   readonly mode: BuildMode;
 }
 
-export const computeInputHash = ({ root, postsDir, mode }: InputHashOptions): string => {
+export const computeInputHash = ({ root, postsDir, publicDir, mode }: InputHashOptions): string => {
   const hash = createHash("sha256");
   const add = (label: string, bytes: string | Uint8Array): void => {
-    hash.update(`${label}\0${bytes.length}\0`);
-    hash.update(bytes);
+    hash.update(`${label}\0${bytes.length}\0`).update(bytes);
   };
   add("mode", mode);
-  for (const name of RENDERERS) {
+  for (const name of LIBRARIES) {
     const { version } = JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")) as { version: string };
-    add(`renderer ${name}`, version);
+    add(`library ${name}`, version);
   }
-  const code = BUILD_CODE.flatMap((path) => filesUnder(join(root, path)));
-  for (const file of code.sort()) add(`code ${relative(root, file)}`, readFileSync(file));
+  for (const file of CODE.flatMap((path) => filesUnder(join(root, path)))) add(`code ${relative(root, file)}`, readFileSync(file));
+  for (const file of filesUnder(publicDir)) {
+    const name = relative(publicDir, file);
+    if (!isGeneratedPublicFile(name)) add(`public ${name}`, readFileSync(file));
+  }
   // Every entry counts, valid or not: a stray file changes the outcome of the build.
   for (const entry of readdirSync(postsDir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     add(`post ${entry.name}`, entry.isFile() ? readFileSync(join(postsDir, entry.name)) : "(not a file)");

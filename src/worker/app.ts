@@ -1,35 +1,131 @@
 // The Hono app: middleware and routes, built around one manifest. Tests build it around fixture
-// manifests; index.ts builds it around the generated one.
+// manifests and a clock of their choosing; index.ts builds it around the generated manifest.
 
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import type { Manifest } from "../manifest.ts";
-import { ROUTES } from "../urls.ts";
+import { CACHE_POLICY } from "../site.ts";
+import { ROUTES, type FeedFormat } from "../urls.ts";
 import { canonicalHost } from "./canonical-host.ts";
+import { llmsTxt } from "./discovery/llms.ts";
+import { robotsTxt } from "./discovery/robots.ts";
+import { sitemap } from "./discovery/sitemap.ts";
+import { epochs } from "./epoch.ts";
 import { fallback } from "./fallback.ts";
+import { atomFeed } from "./feeds/atom.ts";
+import { feedSource, type FeedSource } from "./feeds/feed-source.ts";
+import { jsonFeed } from "./feeds/json-feed.ts";
+import { rssFeed } from "./feeds/rss.ts";
+import type { Html } from "./layout.ts";
 import { essayPage } from "./pages/essay.ts";
 import { homePage } from "./pages/home.ts";
 import { standalonePage } from "./pages/page.ts";
+import { tagPage, tagsPage } from "./pages/tags.ts";
 import { writingPage } from "./pages/writing.ts";
-import { sitePaths } from "./site-paths.ts";
+import { CONTENT_TYPES, respond } from "./respond.ts";
+import { toText } from "./text.ts";
+import type { View } from "./view.ts";
 
-export const createApp = (manifest: Manifest): Hono => {
-  const essays = new Map(manifest.essays.map((essay) => [essay.slug, essay]));
+export interface AppOptions {
+  /** The clock, in ms since 1970; decides which scheduled essays are public. */
+  readonly now?: () => number;
+}
+
+type Env = { Variables: { view: View; now: number } };
+type Reply = Response | Promise<Response>;
+
+// The patterns in ROUTES are built from one slug grammar, so Hono cannot infer their parameters;
+// every route that reads one declares it, and an absent one is simply not found.
+const param = (c: Context<Env>, name: string): string => c.req.param(name) ?? "";
+
+const FEEDS: Record<FeedFormat, { readonly render: (source: FeedSource) => string; readonly contentType: string }> = {
+  atom: { render: atomFeed, contentType: CONTENT_TYPES.atom },
+  rss: { render: rssFeed, contentType: CONTENT_TYPES.rss },
+  json: { render: jsonFeed, contentType: CONTENT_TYPES.json },
+};
+
+export const createApp = (manifest: Manifest, { now = Date.now }: AppOptions = {}): Hono<Env> => {
+  const epochAt = epochs(manifest);
   const pages = new Map(manifest.pages.map((page) => [page.slug, page]));
+  const render = manifest.renderFingerprint;
 
-  const app = new Hono();
+  /** Seconds a cache may keep a response: the policy, but never past the next scheduled essay. */
+  const maxAge = (c: Context<Env>, policy: number): number => {
+    const next = c.get("view").epoch.nextChange;
+    return next === null ? policy : Math.max(0, Math.min(policy, Math.floor((next - c.get("now")) / 1000)));
+  };
+
+  /** A response that is a function of the visible set: validated and memoised per epoch. */
+  const list = (c: Context<Env>, contentType: string, policy: number, body: (view: View) => string): Response => {
+    const { epoch } = c.get("view");
+    return respond(c, { contentType, etag: epoch.listEtag, lastModified: epoch.lastModified, maxAge: maxAge(c, policy) }, () =>
+      epoch.memo(c.req.path, () => body(c.get("view"))),
+    );
+  };
+  const htmlList = (c: Context<Env>, page: (view: View) => Html): Response =>
+    list(c, CONTENT_TYPES.html, CACHE_POLICY.html, (view) => toText(page(view)));
+  const feed = (c: Context<Env>, format: FeedFormat, tag: string | null): Reply => {
+    const { epoch } = c.get("view");
+    const essays = tag === null ? epoch.essays : epoch.tags.get(tag);
+    if (!essays) return c.notFound();
+    return list(c, FEEDS[format].contentType, CACHE_POLICY.feed, () => FEEDS[format].render(feedSource(essays, tag)));
+  };
+
+  const app = new Hono<Env>();
   app.use(canonicalHost());
+  app.use(async (c, next) => {
+    const instant = now();
+    c.set("now", instant);
+    c.set("view", { manifest, epoch: epochAt(instant) });
+    await next();
+  });
 
-  app.get(ROUTES.home, (c) => c.html(homePage(manifest)));
-  app.get(ROUTES.writing, (c) => c.html(writingPage(manifest)));
+  app.get(ROUTES.home, (c) => htmlList(c, homePage));
+  app.get(ROUTES.writing, (c) => htmlList(c, writingPage));
+  app.get(ROUTES.tags, (c) => htmlList(c, tagsPage));
+  app.get(ROUTES.tag, (c) => {
+    const tag = param(c, "tag");
+    const tagged = c.get("view").epoch.tags.get(tag);
+    return tagged ? htmlList(c, (view) => tagPage(view, tag, tagged)) : c.notFound();
+  });
+
   app.get(ROUTES.essay, (c) => {
-    const essay = essays.get(c.req.param("slug"));
-    return essay ? c.html(essayPage(essay)) : c.notFound();
+    const { epoch } = c.get("view");
+    const essay = epoch.essayBySlug.get(param(c, "slug"));
+    if (!essay) return c.notFound();
+    const validators = { etag: `"${render}-${essay.fingerprint}"`, lastModified: essay.modified };
+    return respond(c, { ...validators, contentType: CONTENT_TYPES.html, maxAge: CACHE_POLICY.html }, () =>
+      epoch.memo(c.req.path, () => toText(essayPage(c.get("view"), essay))),
+    );
   });
-  app.get(ROUTES.page, (c) => {
-    const page = pages.get(c.req.param("slug"));
-    return page ? c.html(standalonePage(page)) : c.notFound();
+  app.get(ROUTES.essayMarkdown, (c) => {
+    const essay = c.get("view").epoch.essayBySlug.get(param(c, "file").slice(0, -".md".length));
+    if (!essay) return c.notFound();
+    const validators = { etag: `"md-${essay.fingerprint}"`, lastModified: essay.modified };
+    return respond(c, { ...validators, contentType: CONTENT_TYPES.markdown, maxAge: CACHE_POLICY.text }, () => essay.markdown);
   });
 
-  app.notFound(fallback(sitePaths(manifest)));
+  app.get(ROUTES.atom, (c) => feed(c, "atom", null));
+  app.get(ROUTES.rss, (c) => feed(c, "rss", null));
+  app.get(ROUTES.jsonFeed, (c) => feed(c, "json", null));
+  app.get(ROUTES.tagAtom, (c) => feed(c, "atom", param(c, "tag")));
+  app.get(ROUTES.tagRss, (c) => feed(c, "rss", param(c, "tag")));
+  app.get(ROUTES.tagJsonFeed, (c) => feed(c, "json", param(c, "tag")));
+
+  app.get(ROUTES.sitemap, (c) => list(c, CONTENT_TYPES.xml, CACHE_POLICY.html, sitemap));
+  app.get(ROUTES.llms, (c) => list(c, CONTENT_TYPES.text, CACHE_POLICY.text, llmsTxt));
+  app.get(ROUTES.robots, (c) =>
+    respond(c, { etag: `"${render}-robots"`, lastModified: null, contentType: CONTENT_TYPES.text, maxAge: CACHE_POLICY.text }, robotsTxt),
+  );
+
+  app.get(ROUTES.page, (c) => {
+    const page = pages.get(param(c, "slug"));
+    if (!page) return c.notFound();
+    const validators = { etag: `"${render}-${page.fingerprint}"`, lastModified: null };
+    return respond(c, { ...validators, contentType: CONTENT_TYPES.html, maxAge: CACHE_POLICY.html }, () =>
+      c.get("view").epoch.memo(c.req.path, () => toText(standalonePage(c.get("view"), page))),
+    );
+  });
+
+  app.notFound((c) => fallback(c, c.get("view")));
   return app;
 };

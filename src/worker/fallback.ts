@@ -7,18 +7,22 @@
 
 import type { Context } from "hono";
 import { notFoundPage } from "./pages/not-found.ts";
+import { CONTENT_TYPES } from "./respond.ts";
+import { toText } from "./text.ts";
+import type { View } from "./view.ts";
 
 export const ALLOWED_METHODS = "GET, HEAD";
 
 const otherSlashForm = (path: string): string => (path.endsWith("/") ? path.slice(0, -1) : `${path}/`);
 
-export const fallback = (known: ReadonlySet<string>) => (c: Context) => {
+export const fallback = (c: Context, { manifest, epoch }: View): Response => {
   const { pathname, search } = new URL(c.req.url);
   const readable = c.req.method === "GET" || c.req.method === "HEAD";
   const alternate = otherSlashForm(pathname);
-  if (known.has(pathname) || known.has(alternate)) {
+  if (epoch.paths.has(pathname) || epoch.paths.has(alternate)) {
     if (!readable) return c.text("405 Method Not Allowed: this site only serves GET and HEAD.\n", 405, { Allow: ALLOWED_METHODS });
-    if (!known.has(pathname)) return c.redirect(`${alternate}${search}`, 301);
+    if (!epoch.paths.has(pathname)) return c.redirect(`${alternate}${search}`, 301);
   }
-  return c.html(notFoundPage(), 404);
+  // A path that is missing now may exist later (a scheduled essay): caches must ask again.
+  return c.body(toText(notFoundPage(manifest.stylesheet)), 404, { "Content-Type": CONTENT_TYPES.html, "Cache-Control": "no-cache" });
 };

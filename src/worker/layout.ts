@@ -1,12 +1,26 @@
-// The one layout every HTML page shares. Hono's `html` helper escapes every value it is given;
-// `prose` below is the only place in the Worker where HTML is inserted unescaped, and it takes only
-// Markdown the build rendered from the author's own posts.
+// The one layout every HTML page shares. Hono's `html` helper escapes every value it is given.
+// This file holds the only two places where the Worker inserts text unescaped: `prose`, for
+// Markdown the build rendered from the author's own posts, and the JSON-LD block, serialised here
+// so that nothing in it can close the <script> element.
 
 import { html, raw } from "hono/html";
 import { SITE } from "../site.ts";
-import { absoluteUrl } from "../urls.ts";
+import { absoluteUrl, PATHS, type FeedFormat } from "../urls.ts";
 
 export type Html = ReturnType<typeof html>;
+
+export interface FeedLink {
+  readonly title: string;
+  readonly format: FeedFormat;
+  readonly path: string;
+}
+
+export interface ArticleMeta {
+  readonly published: string;
+  /** Only when the essay was revised. */
+  readonly modified: string | null;
+  readonly tags: readonly string[];
+}
 
 export interface PageMeta {
   /** The page's own title; the layout adds the site name. Null on the home page. */
@@ -14,39 +28,88 @@ export interface PageMeta {
   readonly description: string;
   /** The canonical path of the page, e.g. "/writing/"; null for an error page, which has none. */
   readonly path: string | null;
+  /** The fingerprinted stylesheet URL from the manifest. */
+  readonly stylesheet: string;
+  /** Feeds to advertise besides the site's own, e.g. a tag's. */
+  readonly feeds?: readonly FeedLink[];
+  /** Present on essays: Open Graph article metadata. */
+  readonly article?: ArticleMeta;
+  /** Present on essays: schema.org structured data. */
+  readonly structuredData?: Readonly<Record<string, unknown>>;
 }
 
 const NAV = [
-  { href: "/writing/", label: "Writing" },
-  { href: "/about/", label: "About" },
+  { href: PATHS.writing, label: "Writing" },
+  { href: PATHS.tags, label: "Tags" },
+  { href: PATHS.page("about"), label: "About" },
 ] as const;
 
 const CURRENT = raw(' aria-current="page"');
 
+const FEED_TYPES: Record<FeedFormat, { readonly type: string; readonly label: string }> = {
+  atom: { type: "application/atom+xml", label: "Atom" },
+  rss: { type: "application/rss+xml", label: "RSS" },
+  json: { type: "application/feed+json", label: "JSON Feed" },
+};
+
+/** The site's own feeds, advertised on every page. */
+export const siteFeeds = (["atom", "rss", "json"] as const).map((format) => ({ title: SITE.name, format, path: PATHS.feed(format) }));
+
 /** Build-rendered Markdown HTML, inserted as is. */
 export const prose = (renderedMarkdown: string): Html => html`<div class="prose">${raw(renderedMarkdown)}</div>`;
 
-export const layout = ({ title, description, path }: PageMeta, content: Html): Html => html`<!doctype html>
+// JSON is not HTML: escaping it as HTML would corrupt it, and a "</script>" inside a string would
+// end the element. Escaping "<" as \u003c keeps it valid JSON that cannot leave the block.
+const jsonLd = (data: Readonly<Record<string, unknown>>): Html =>
+  html`<script type="application/ld+json">${raw(JSON.stringify(data).replaceAll("<", "\\u003c"))}</script>\n`;
+
+const feedLinks = (feeds: readonly FeedLink[]): Html[] =>
+  feeds.map(
+    (feed) =>
+      html`<link rel="alternate" type="${FEED_TYPES[feed.format].type}" title="${feed.title} (${FEED_TYPES[feed.format].label})" href="${feed.path}">\n`,
+  );
+
+const socialMeta = ({ title, description, path, article }: PageMeta): Html => {
+  const image = SITE.socialImage;
+  return html`<meta property="og:site_name" content="${SITE.name}">
+<meta property="og:type" content="${article ? "article" : "website"}">
+<meta property="og:title" content="${title ?? SITE.name}">
+<meta property="og:description" content="${description}">
+${path === null ? "" : html`<meta property="og:url" content="${absoluteUrl(path)}">\n`}<meta property="og:image" content="${absoluteUrl(image.path)}">
+<meta property="og:image:width" content="${image.width}">
+<meta property="og:image:height" content="${image.height}">
+<meta property="og:image:alt" content="${image.alt}">
+${
+  article
+    ? html`<meta property="article:published_time" content="${article.published}">
+${article.modified === null ? "" : html`<meta property="article:modified_time" content="${article.modified}">\n`}${article.tags.map(
+        (tag) => html`<meta property="article:tag" content="${tag}">\n`,
+      )}`
+    : ""
+}<meta name="twitter:card" content="summary_large_image">
+`;
+};
+
+export const layout = (meta: PageMeta, content: Html): Html => {
+  const { title, description, path, stylesheet, feeds = [], structuredData } = meta;
+  return html`<!doctype html>
 <html lang="${SITE.language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title === null ? `${SITE.name}: essays on unwritten contracts` : `${title} · ${SITE.name}`}</title>
 <meta name="description" content="${description}">
-${path === null ? "" : html`<link rel="canonical" href="${absoluteUrl(path)}">`}
-<meta name="color-scheme" content="light dark">
-<link rel="stylesheet" href="/style.css">
+${path === null ? "" : html`<link rel="canonical" href="${absoluteUrl(path)}">\n`}<meta name="color-scheme" content="light dark">
+<link rel="stylesheet" href="${stylesheet}">
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
-</head>
+${feedLinks([...siteFeeds, ...feeds])}${socialMeta(meta)}${structuredData ? jsonLd(structuredData) : ""}</head>
 <body>
 <a class="skip-link" href="#main">Skip to the text</a>
 <header class="site-header">
 <nav aria-label="Site">
 <a class="site-name" href="/"${path === "/" ? CURRENT : ""}>${SITE.name}</a>
 <ul>
-${NAV.map(
-  (item) => html`<li><a href="${item.href}"${item.href === path ? CURRENT : ""}>${item.label}</a></li>`,
-)}
+${NAV.map((item) => html`<li><a href="${item.href}"${item.href === path ? CURRENT : ""}>${item.label}</a></li>`)}
 </ul>
 </nav>
 </header>
@@ -54,8 +117,9 @@ ${NAV.map(
 ${content}
 </main>
 <footer class="site-footer">
-<p>${SITE.name} · essays on the contracts nobody wrote down · served by one Cloudflare Worker</p>
+<p>${SITE.name} · essays on the contracts nobody wrote down · <a href="${PATHS.feed("atom")}">Atom feed</a> · served by one Cloudflare Worker</p>
 </footer>
 </body>
 </html>
 `;
+};

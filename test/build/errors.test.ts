@@ -15,7 +15,7 @@ const ESSAY = "2026-01-01-an-essay.md";
 describe("build errors name the file and line", () => {
   it("rejects an unknown front-matter key on its line", () => {
     expect(problemsFor({ [ESSAY]: essay({ title: '"T"', dek: '"D"', summary: '"S"', subtitle: '"x"' }) })).toEqual([
-      "posts/2026-01-01-an-essay.md:5: unknown front-matter key `subtitle`: an essay may have title, dek, summary, tags, draft, updated",
+      "posts/2026-01-01-an-essay.md:5: unknown front-matter key `subtitle`: an essay may have title, dek, summary, tags, draft, updated, id",
     ]);
   });
 

@@ -7,8 +7,10 @@ import { formatProblem } from "../../src/build/problem.ts";
 
 const collected = collectPosts({
   postsDir: fileURLToPath(new URL("../../posts", import.meta.url)),
+  root: fileURLToPath(new URL("../..", import.meta.url)),
   displayDir: "posts",
   mode: "production",
+  stylesheet: "/style.test.css",
   assetNames: new Set(),
 });
 

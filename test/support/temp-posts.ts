@@ -1,10 +1,11 @@
 // Temporary posts folders for build tests: the real posts/ is never touched.
 
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { buildManifest, type BuildOptions, type BuildResult } from "../../src/build/build.ts";
 import { collectPosts, type Collected } from "../../src/build/collect.ts";
+import { isGeneratedPublicFile } from "../../src/build/public-files.ts";
 import { formatProblem } from "../../src/build/problem.ts";
 import type { BuildMode } from "../../src/manifest.ts";
 import { ROOT } from "./project-copy.ts";
@@ -13,6 +14,8 @@ export type Files = Record<string, string | Uint8Array>;
 
 export interface TempPosts {
   readonly postsDir: string;
+  /** A copy of public/ without generated files: the build writes its own there. */
+  readonly publicDir: string;
   readonly outFile: string;
   readonly options: (mode?: BuildMode) => BuildOptions;
   readonly build: (mode?: BuildMode) => BuildResult;
@@ -32,17 +35,21 @@ export const VALID_ESSAY = essay({ title: '"A title"', dek: '"A dek"', summary: 
 export const tempPosts = (files: Files): TempPosts => {
   const dir = mkdtempSync(join(tmpdir(), "fmlops-posts-"));
   const postsDir = join(dir, "posts");
+  const publicDir = join(dir, "public");
   const outFile = join(dir, "generated", "manifest.ts");
   mkdirSync(postsDir);
+  cpSync(join(ROOT, "public"), publicDir, { recursive: true, filter: (source) => !isGeneratedPublicFile(basename(source)) });
   const write = (name: string, contents: string | Uint8Array): void => writeFileSync(join(postsDir, name), contents);
   for (const [name, contents] of Object.entries(files)) write(name, contents);
-  const options = (mode: BuildMode = "production"): BuildOptions => ({ root: ROOT, postsDir, outFile, mode });
+  const options = (mode: BuildMode = "production"): BuildOptions => ({ root: ROOT, postsDir, publicDir, outFile, mode });
   return {
     postsDir,
+    publicDir,
     outFile,
     options,
     build: (mode) => buildManifest(options(mode)),
-    collect: (mode = "production") => collectPosts({ postsDir, displayDir: "posts", mode, assetNames: new Set(["style.css", "images"]) }),
+    collect: (mode = "production") =>
+      collectPosts({ root: ROOT, postsDir, displayDir: "posts", mode, assetNames: new Set(["style.css", "images"]), stylesheet: "/style.test.css" }),
     write,
     output: () => readFileSync(outFile, "utf8"),
     remove: () => rmSync(dir, { recursive: true, force: true }),

@@ -10,7 +10,14 @@ import type { BuildMode, Manifest } from "../../src/manifest.ts";
 const POSTS = fileURLToPath(new URL("../fixtures/posts", import.meta.url));
 
 const build = (mode: BuildMode): Manifest => {
-  const result = collectPosts({ postsDir: POSTS, displayDir: "test/fixtures/posts", mode, assetNames: new Set() });
+  const result = collectPosts({
+    root: fileURLToPath(new URL("../..", import.meta.url)),
+    postsDir: POSTS,
+    displayDir: "test/fixtures/posts",
+    mode,
+    assetNames: new Set(),
+    stylesheet: "/style.0123456789.css",
+  });
   if (!result.ok) throw new Error(`fixture posts do not build:\n${result.problems.map(formatProblem).join("\n")}`);
   return result.manifest;
 };

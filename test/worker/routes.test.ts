@@ -11,10 +11,10 @@ describe("routes", () => {
   it.each(PAGES)("serves %s as a complete HTML page", async (path) => {
     const response = await request(path);
     expect(response.status).toBe(200);
-    expect(response.headers.get("content-type")).toBe("text/html; charset=UTF-8");
+    expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
     const body = await response.text();
     expect(body).toMatch(/^<!doctype html>\n<html lang="en">/);
-    expect(body).toContain('<link rel="stylesheet" href="/style.css">');
+    expect(body).toContain('<link rel="stylesheet" href="/style.0123456789.css">');
     expect(body).toContain('<nav aria-label="Site">');
     expect(body).toMatch(/<\/footer>\n<\/body>\n<\/html>\n$/);
   });
@@ -70,7 +70,9 @@ describe("an essay", () => {
     expect(body).toContain("<h1>The first contract</h1>");
     expect(body).toContain('<p class="dek">A plain essay that every route test can rely on.</p>');
     expect(body).toContain('<time datetime="2026-01-05">5 January 2026</time> · 1 min read');
-    expect(body).toContain('<ul class="tags" aria-label="Tags"><li>files</li><li>contracts</li></ul>');
+    expect(body).toContain(
+      '<ul class="tags" aria-label="Tags"><li><a href="/tags/files/">files</a></li><li><a href="/tags/contracts/">contracts</a></li></ul>',
+    );
     expect(body).toContain("<h2>A section</h2>");
     expect(body).toContain('<pre><code class="language-bash">echo &quot;a code block&quot;');
   });

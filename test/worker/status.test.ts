@@ -64,7 +64,7 @@ describe("the 404 page", () => {
   it("is an HTML page in the layout, with status 404 and a way back", async () => {
     const response = await request("/does/not/exist");
     expect(response.status).toBe(404);
-    expect(response.headers.get("content-type")).toBe("text/html; charset=UTF-8");
+    expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
     const body = await response.text();
     expect(body).toContain("<h1>Not found</h1>");
     expect(body).toContain('<a href="/writing/">writing page</a>');

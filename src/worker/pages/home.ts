@@ -1,15 +1,16 @@
 // The home page: the site's introduction and its latest essays.
 
 import { html } from "hono/html";
-import type { Manifest } from "../../manifest.ts";
 import { SITE } from "../../site.ts";
+import { PATHS } from "../../urls.ts";
 import { layout, type Html } from "../layout.ts";
+import type { View } from "../view.ts";
 import { essayList } from "./essay-list.ts";
 
-export const homePage = (manifest: Manifest): Html => {
-  const latest = manifest.essays.slice(0, SITE.homeEssayCount);
+export const homePage = ({ manifest, epoch }: View): Html => {
+  const latest = epoch.essays.slice(0, SITE.homeEssayCount);
   return layout(
-    { title: null, description: SITE.description, path: "/" },
+    { title: null, description: SITE.description, path: PATHS.home, stylesheet: manifest.stylesheet },
     html`<section class="intro" aria-labelledby="intro-title">
 <h1 id="intro-title">Essays on the contracts nobody wrote down</h1>
 <p>${SITE.introduction}</p>
@@ -17,7 +18,7 @@ export const homePage = (manifest: Manifest): Html => {
 <section aria-labelledby="latest-title">
 <h2 id="latest-title">Latest essays</h2>
 ${latest.length > 0 ? essayList(latest, 3) : html`<p>No essays yet.</p>`}
-<p class="more"><a href="/writing/">All essays</a></p>
+<p class="more"><a href="${PATHS.writing}">All essays</a></p>
 </section>`,
   );
 };

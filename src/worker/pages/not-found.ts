@@ -1,11 +1,12 @@
 // The page for any path the site does not have. It does not echo the path back.
 
 import { html } from "hono/html";
+import { PATHS } from "../../urls.ts";
 import { layout, type Html } from "../layout.ts";
 
-export const notFoundPage = (): Html =>
+export const notFoundPage = (stylesheet: string): Html =>
   layout(
-    { title: "Not found", description: "There is no page at this address.", path: null },
+    { title: "Not found", description: "There is no page at this address.", path: null, stylesheet },
     html`<h1>Not found</h1>
-<p>There is nothing at this address. It may have been mistyped; every essay is listed on the <a href="/writing/">writing page</a>.</p>`,
+<p>There is nothing at this address. It may have been mistyped; every essay is listed on the <a href="${PATHS.writing}">writing page</a>.</p>`,
   );

@@ -3,12 +3,13 @@
 import { html } from "hono/html";
 import type { Page } from "../../manifest.ts";
 import { SITE } from "../../site.ts";
-import { pagePath } from "../../urls.ts";
+import { PATHS } from "../../urls.ts";
 import { layout, prose, type Html } from "../layout.ts";
+import type { View } from "../view.ts";
 
-export const standalonePage = (page: Page): Html =>
+export const standalonePage = ({ manifest }: View, page: Page): Html =>
   layout(
-    { title: page.title, description: page.summary ?? SITE.description, path: pagePath(page.slug) },
+    { title: page.title, description: page.summary ?? SITE.description, path: PATHS.page(page.slug), stylesheet: manifest.stylesheet },
     html`<article class="page">
 <h1>${page.title}</h1>
 ${prose(page.html)}

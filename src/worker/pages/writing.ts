@@ -1,14 +1,38 @@
-// The essay index at /writing/: every essay, newest first.
+// The essay index at /writing/: every essay, newest first, grouped by year once they span more than one.
 
 import { html } from "hono/html";
-import type { Manifest } from "../../manifest.ts";
+import type { Essay } from "../../manifest.ts";
 import { SITE } from "../../site.ts";
+import { PATHS } from "../../urls.ts";
 import { layout, type Html } from "../layout.ts";
+import type { View } from "../view.ts";
 import { essayList } from "./essay-list.ts";
 
-export const writingPage = (manifest: Manifest): Html =>
+const byYear = (essays: readonly Essay[]): [string, Essay[]][] => {
+  const years = new Map<string, Essay[]>();
+  for (const essay of essays) {
+    const year = essay.date.slice(0, 4);
+    years.set(year, [...(years.get(year) ?? []), essay]);
+  }
+  return [...years];
+};
+
+const listing = (essays: readonly Essay[]): Html => {
+  if (essays.length === 0) return html`<p>No essays yet.</p>`;
+  const years = byYear(essays);
+  if (years.length === 1) return essayList(essays, 2);
+  return html`${years.map(
+    ([year, inYear]) => html`<section class="year" aria-labelledby="year-${year}">
+<h2 id="year-${year}">${year}</h2>
+${essayList(inYear, 3)}
+</section>
+`,
+  )}`;
+};
+
+export const writingPage = ({ manifest, epoch }: View): Html =>
   layout(
-    { title: "Writing", description: `Every essay on ${SITE.name}, newest first.`, path: "/writing/" },
+    { title: "Writing", description: `Every essay on ${SITE.name}, newest first.`, path: PATHS.writing, stylesheet: manifest.stylesheet },
     html`<h1>Writing</h1>
-${manifest.essays.length > 0 ? essayList(manifest.essays, 2) : html`<p>No essays yet.</p>`}`,
+${listing(epoch.essays)}`,
   );

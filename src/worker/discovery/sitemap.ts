@@ -1,0 +1,30 @@
+// /sitemap.xml (sitemaps.org 0.9): every canonical HTML page, with `lastmod` where a post gives one.
+
+import { html } from "hono/html";
+import { absoluteUrl, PATHS } from "../../urls.ts";
+import { toText } from "../text.ts";
+import type { View } from "../view.ts";
+
+interface Entry {
+  readonly path: string;
+  readonly lastmod: string | null;
+}
+
+const newest = (instants: readonly string[]): string | null => instants.reduce<string | null>((a, b) => (a === null || b > a ? b : a), null);
+
+export const sitemap = ({ manifest, epoch }: View): string => {
+  const entries: Entry[] = [
+    { path: PATHS.home, lastmod: epoch.lastModified },
+    { path: PATHS.writing, lastmod: epoch.lastModified },
+    ...epoch.essays.map((essay) => ({ path: PATHS.essay(essay.slug), lastmod: essay.modified })),
+    { path: PATHS.tags, lastmod: epoch.lastModified },
+    ...[...epoch.tags].map(([tag, tagged]) => ({ path: PATHS.tag(tag), lastmod: newest(tagged.map((essay) => essay.modified)) })),
+    ...manifest.pages.map((page) => ({ path: PATHS.page(page.slug), lastmod: null })),
+  ];
+  return toText(html`<?xml version="1.0" encoding="utf-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${entries.map(
+  ({ path, lastmod }) => html`<url><loc>${absoluteUrl(path)}</loc>${lastmod === null ? "" : html`<lastmod>${lastmod}</lastmod>`}</url>\n`,
+)}</urlset>
+`);
+};

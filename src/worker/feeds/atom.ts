@@ -1,0 +1,34 @@
+// Atom 1.0 (RFC 4287). /writing/feed.xml has been Atom since the site began; subscribers poll it.
+// Hono's html helper escapes & < > " ' as entities XML itself defines, so it is safe for XML too.
+
+import { html } from "hono/html";
+import { SITE } from "../../site.ts";
+import { absoluteUrl, PATHS } from "../../urls.ts";
+import type { Essay } from "../../manifest.ts";
+import { toText } from "../text.ts";
+import { entryTitle, selfPath, type FeedSource } from "./feed-source.ts";
+
+const entry = (essay: Essay) => html`<entry>
+<title>${entryTitle(essay)}</title>
+<link rel="alternate" type="text/html" href="${absoluteUrl(PATHS.essay(essay.slug))}"/>
+<id>${essay.id}</id>
+<published>${essay.published}</published>
+<updated>${essay.modified}</updated>
+<summary type="text">${essay.summary}</summary>
+<content type="html">${essay.feedHtml}</content>
+${essay.tags.map((tag) => html`<category term="${tag}"/>\n`)}</entry>
+`;
+
+export const atomFeed = (source: FeedSource): string =>
+  toText(html`<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${SITE.language}">
+<title>${source.title}</title>
+<subtitle>${source.description}</subtitle>
+<link rel="alternate" type="text/html" href="${absoluteUrl(source.homePath)}"/>
+<link rel="self" type="application/atom+xml" href="${absoluteUrl(selfPath(source, "atom"))}"/>
+<id>${absoluteUrl(selfPath(source, "atom"))}</id>
+<updated>${source.updated}</updated>
+<author><name>${SITE.author}</name><uri>${SITE.baseUrl}/</uri></author>
+<icon>${absoluteUrl("/favicon.svg")}</icon>
+${source.essays.map(entry)}</feed>
+`);

@@ -1,0 +1,37 @@
+// What a feed is about: the whole site or one tag, and the newest essays it carries.
+
+import type { Essay } from "../../manifest.ts";
+import { SITE } from "../../site.ts";
+import { PATHS, type FeedFormat } from "../../urls.ts";
+
+export interface FeedSource {
+  readonly title: string;
+  readonly description: string;
+  /** The HTML page the feed mirrors. */
+  readonly homePath: string;
+  readonly tag: string | null;
+  /** Newest first, at most SITE.feedLimit. */
+  readonly essays: readonly Essay[];
+  /** The newest `modified` among those essays: the feed changes exactly when they do. */
+  readonly updated: string;
+}
+
+// A feed must carry an update time even when it is empty; a fixed one keeps its bytes stable.
+const EMPTY_FEED_UPDATED = "1970-01-01T00:00:00Z";
+
+export const feedSource = (visible: readonly Essay[], tag: string | null): FeedSource => {
+  const essays = visible.slice(0, SITE.feedLimit);
+  return {
+    title: tag === null ? SITE.name : `${SITE.name}: ${tag}`,
+    description: tag === null ? SITE.description : `Essays on ${SITE.name} tagged ${tag}.`,
+    homePath: tag === null ? PATHS.writing : PATHS.tag(tag),
+    tag,
+    essays,
+    updated: essays.reduce((latest, essay) => (essay.modified > latest ? essay.modified : latest), EMPTY_FEED_UPDATED),
+  };
+};
+
+export const selfPath = (source: FeedSource, format: FeedFormat): string => PATHS.feed(format, source.tag);
+
+/** How an entry's title reads in every feed: "Title: dek", as subscribers have always seen it. */
+export const entryTitle = (essay: Essay): string => `${essay.title}: ${essay.dek}`;

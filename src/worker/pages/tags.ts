@@ -1,0 +1,42 @@
+// /tags/ (every tag with its count) and /tags/:tag/ (the essays with one tag, and its feeds).
+
+import { html } from "hono/html";
+import type { Essay } from "../../manifest.ts";
+import { SITE } from "../../site.ts";
+import { PATHS } from "../../urls.ts";
+import { layout, type FeedLink, type Html } from "../layout.ts";
+import type { View } from "../view.ts";
+import { essayList } from "./essay-list.ts";
+
+const essays = (n: number): string => `${n} essay${n === 1 ? "" : "s"}`;
+
+export const tagsPage = ({ manifest, epoch }: View): Html =>
+  layout(
+    { title: "Tags", description: `Every tag on ${SITE.name}, with the number of essays that carry it.`, path: PATHS.tags, stylesheet: manifest.stylesheet },
+    html`<h1>Tags</h1>
+${
+  epoch.tags.size === 0
+    ? html`<p>No tags yet.</p>`
+    : html`<ul class="tag-index">
+${[...epoch.tags].map(([tag, tagged]) => html`<li><a href="${PATHS.tag(tag)}">${tag}</a> <span class="count">${essays(tagged.length)}</span></li>`)}
+</ul>`
+}`,
+  );
+
+export const tagFeeds = (tag: string): FeedLink[] =>
+  (["atom", "rss", "json"] as const).map((format) => ({ title: `${SITE.name}: ${tag}`, format, path: PATHS.feed(format, tag) }));
+
+export const tagPage = ({ manifest }: View, tag: string, tagged: readonly Essay[]): Html =>
+  layout(
+    {
+      title: `Essays tagged ${tag}`,
+      description: `${essays(tagged.length)} on ${SITE.name} tagged ${tag}.`,
+      path: PATHS.tag(tag),
+      stylesheet: manifest.stylesheet,
+      feeds: tagFeeds(tag),
+    },
+    html`<h1>Essays tagged <span class="tag-name">${tag}</span></h1>
+<p class="tag-feeds">Follow this tag: <a href="${PATHS.feed("atom", tag)}">Atom</a> · <a href="${PATHS.feed("rss", tag)}">RSS</a> · <a href="${PATHS.feed("json", tag)}">JSON Feed</a></p>
+${essayList(tagged, 2)}
+<p class="more"><a href="${PATHS.tags}">All tags</a></p>`,
+  );

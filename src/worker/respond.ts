@@ -1,0 +1,35 @@
+// Every 200 the site serves goes through here: content type, validators, Cache-Control, and the
+// 304 short cut, decided before the body is rendered.
+
+import type { Context } from "hono";
+import { notModified, type Validators } from "./conditional.ts";
+
+export const CONTENT_TYPES = {
+  html: "text/html; charset=utf-8",
+  atom: "application/atom+xml; charset=utf-8",
+  rss: "application/rss+xml; charset=utf-8",
+  json: "application/feed+json; charset=utf-8",
+  xml: "application/xml; charset=utf-8",
+  text: "text/plain; charset=utf-8",
+  markdown: "text/markdown; charset=utf-8",
+} as const;
+
+export interface Representation extends Validators {
+  readonly contentType: string;
+  /** How long caches may reuse it, already capped at the next scheduled change. */
+  readonly maxAge: number;
+}
+
+export const respond = (c: Context, representation: Representation, render: () => string): Response => {
+  const headers: Record<string, string> = {
+    "Content-Type": representation.contentType,
+    ETag: representation.etag,
+    "Cache-Control": `public, max-age=${representation.maxAge}`,
+  };
+  if (representation.lastModified !== null) headers["Last-Modified"] = new Date(representation.lastModified).toUTCString();
+  if (notModified(c.req.raw.headers, representation)) {
+    delete headers["Content-Type"];
+    return c.body(null, 304, headers);
+  }
+  return c.body(render(), 200, headers);
+};
