@@ -30,5 +30,5 @@ export const absolutizeHtml = (html: string, pageUrl: string): string => {
     const srcset = element.attribs["srcset"];
     if (srcset !== undefined) element.attribs["srcset"] = absoluteSrcset(srcset, pageUrl);
   }
-  return render(document, { encodeEntities: "utf8" });
+  return render(document, { encodeEntities: "utf8", emptyAttrs: true });
 };

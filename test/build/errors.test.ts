@@ -70,6 +70,33 @@ describe("build errors name the file and line", () => {
     }
   });
 
+  it("rejects a feed `id` that is not an absolute URI", () => {
+    expect(problemsFor({ [ESSAY]: essay({ title: '"T"', dek: '"D"', summary: '"S"', id: '"/writing/old"' }) })).toEqual([
+      "posts/2026-01-01-an-essay.md:5: `id` must be an absolute URI, e.g. https://old.example/posts/slug",
+    ]);
+  });
+
+  it("accepts a feed `id` on another domain or as a tag URI", () => {
+    for (const id of ["https://previous.example/posts/x", "tag:fmlops.dev,2026:x"]) {
+      const posts = tempPosts({ [ESSAY]: essay({ title: '"T"', dek: '"D"', summary: '"S"', id: JSON.stringify(id) }) });
+      try {
+        const collected = posts.collect();
+        expect(collected.ok && collected.manifest.essays[0]?.id).toBe(id);
+      } finally {
+        posts.remove();
+      }
+    }
+  });
+
+  it("rejects control characters that no feed could carry, in front matter and in the body", () => {
+    expect(problemsFor({ [ESSAY]: essay({ title: '"T\\a"', dek: '"D"', summary: '"S"' }, "ok\nfine\nbell \u0001 here\n") })).toEqual([
+      "posts/2026-01-01-an-essay.md:2: `title` contains a control character, which feeds cannot carry: remove it",
+    ]);
+    expect(problemsFor({ [ESSAY]: essay({ title: '"T"', dek: '"D"', summary: '"S"' }, "ok\nfine\nbell \u0001 here\n") })).toEqual([
+      "posts/2026-01-01-an-essay.md:8: contains a control character, which feeds cannot carry: remove it",
+    ]);
+  });
+
   it("rejects an `updated` earlier than the essay's date", () => {
     expect(problemsFor({ [ESSAY]: essay({ title: '"T"', dek: '"D"', summary: '"S"', updated: "2025-12-31" }) })).toEqual([
       "posts/2026-01-01-an-essay.md:5: `updated` (2025-12-31) is before the essay's date (2026-01-01) from its filename",

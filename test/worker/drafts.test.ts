@@ -10,9 +10,9 @@ describe("drafts", () => {
   });
 
   it("are served in the preview with a Draft banner and mark", async () => {
-    const essay = await request("/writing/unfinished-thought", {}, "preview");
+    const essay = await request("/writing/unfinished-thought", {}, { fixture: "preview" });
     expect(essay.status).toBe(200);
     expect(await essay.text()).toContain('<p class="draft-banner" role="note"><strong>Draft.</strong>');
-    expect(await (await request("/writing/", {}, "preview")).text()).toContain('<strong class="draft-mark">Draft</strong>');
+    expect(await (await request("/writing/", {}, { fixture: "preview" })).text()).toContain('<strong class="draft-mark">Draft</strong>');
   });
 });

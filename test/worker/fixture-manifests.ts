@@ -1,27 +1,46 @@
-// Global setup (runs in Node before the workerd tests): builds the fixture posts with the real
-// build, in both modes, and hands the manifests to the tests through vitest's provide/inject.
+// Global setup (runs in Node before the workerd tests): builds fixture posts with the real build
+// and hands the manifests to the tests through vitest's provide/inject.
+//   production, preview   test/fixtures/posts in each mode
+//   rebuilt               the same posts built again, independently: validators must not move
+//   many                  25 generated essays over 2024 and 2025: feed limits, grouping by year
 
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import { collectPosts } from "../../src/build/collect.ts";
 import { formatProblem } from "../../src/build/problem.ts";
 import type { BuildMode, Manifest } from "../../src/manifest.ts";
 
-const POSTS = fileURLToPath(new URL("../fixtures/posts", import.meta.url));
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const POSTS = join(ROOT, "test/fixtures/posts");
 
-const build = (mode: BuildMode): Manifest => {
-  const result = collectPosts({
-    root: fileURLToPath(new URL("../..", import.meta.url)),
-    postsDir: POSTS,
-    displayDir: "test/fixtures/posts",
-    mode,
-    assetNames: new Set(),
-    stylesheet: "/style.0123456789.css",
-  });
+const build = (postsDir: string, mode: BuildMode): Manifest => {
+  const result = collectPosts({ root: ROOT, postsDir, displayDir: "posts", mode, assetNames: new Set(), stylesheet: "/style.0123456789.css" });
   if (!result.ok) throw new Error(`fixture posts do not build:\n${result.problems.map(formatProblem).join("\n")}`);
   return result.manifest;
 };
 
+const manyEssays = (): Manifest => {
+  const dir = mkdtempSync(join(tmpdir(), "fmlops-many-"));
+  try {
+    for (let i = 0; i < 25; i++) {
+      const date = new Date(Date.UTC(2024, 0, 1) + i * 30 * 86_400_000).toISOString().slice(0, 10);
+      const front = [`title: "Essay number ${i + 1}"`, `dek: "Dek ${i + 1}"`, `summary: "Summary ${i + 1}."`, `tags: [${i % 2 === 0 ? "even" : "odd"}]`];
+      writeFileSync(join(dir, `${date}-essay-${i + 1}.md`), `---\n${front.join("\n")}\n---\nBody of essay ${i + 1}.\n`);
+    }
+    return build(dir, "production");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
 export default function setup(project: TestProject): void {
-  project.provide("fixtureManifests", { production: build("production"), preview: build("preview") });
+  project.provide("fixtureManifests", {
+    production: build(POSTS, "production"),
+    preview: build(POSTS, "preview"),
+    rebuilt: build(POSTS, "production"),
+    many: manyEssays(),
+  });
 }

@@ -1,8 +1,10 @@
 // What the global setup (fixture-manifests.ts, in Node) provides to the workerd tests.
-import type { BuildMode, Manifest } from "../../src/manifest.ts";
+import type { Manifest } from "../../src/manifest.ts";
+
+export type FixtureName = "production" | "preview" | "rebuilt" | "many";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    fixtureManifests: Record<BuildMode, Manifest>;
+    fixtureManifests: Record<FixtureName, Manifest>;
   }
 }

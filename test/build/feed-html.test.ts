@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { absolutizeHtml } from "../../src/build/feed-html.ts";
+
+const PAGE = "https://fmlops.dev/writing/an-essay";
+
+describe("absolute URLs for feed readers", () => {
+  it.each([
+    ['<a href="/about/">x</a>', '<a href="https://fmlops.dev/about/">x</a>'],
+    ['<a href="other">x</a>', '<a href="https://fmlops.dev/writing/other">x</a>'],
+    ['<a href="#fn-1">1</a>', '<a href="https://fmlops.dev/writing/an-essay#fn-1">1</a>'],
+    ['<a href="../tags/x/">x</a>', '<a href="https://fmlops.dev/tags/x/">x</a>'],
+    ['<img src="/a.png" alt="">', '<img src="https://fmlops.dev/a.png" alt="">'],
+    ['<img srcset="/a.png 1x, /b.png 2x">', '<img srcset="https://fmlops.dev/a.png 1x, https://fmlops.dev/b.png 2x">'],
+    ['<blockquote cite="/source">q</blockquote>', '<blockquote cite="https://fmlops.dev/source">q</blockquote>'],
+    ['<video poster="/p.png"></video>', '<video poster="https://fmlops.dev/p.png"></video>'],
+  ])("rewrites %s", (input, output) => {
+    expect(absolutizeHtml(input, PAGE)).toBe(output);
+  });
+
+  it.each(['<a href="https://example.com/x?a=1&amp;b=2">x</a>', '<a href="mailto:a@example.com">m</a>'])("leaves %s as it is", (input) => {
+    expect(absolutizeHtml(input, PAGE)).toBe(input);
+  });
+
+  it("keeps text, entities, code and void elements intact", () => {
+    const html = '<p>a &lt;b&gt; &amp; "c"<br>d</p>\n<pre><code class="language-ts">if (a &lt; b) {}\n</code></pre>\n';
+    expect(absolutizeHtml(html, PAGE)).toBe('<p>a &lt;b&gt; &amp; "c"<br>d</p>\n<pre><code class="language-ts">if (a &lt; b) {}\n</code></pre>\n');
+  });
+});

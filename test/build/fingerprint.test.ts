@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { essay, tempPosts, VALID_ESSAY } from "../support/temp-posts.ts";
+
+const build = (files: Record<string, string>) => {
+  const posts = tempPosts(files);
+  try {
+    return posts.build().manifest;
+  } finally {
+    posts.remove();
+  }
+};
+
+const ONE = { "2026-01-01-one.md": VALID_ESSAY, "2026-02-01-two.md": VALID_ESSAY, "2026-03-01-three.md": VALID_ESSAY };
+
+describe("fingerprints", () => {
+  it("are equal for equal posts, wherever the posts folder is", () => {
+    expect(build(ONE)).toEqual(expect.objectContaining({ renderFingerprint: build(ONE).renderFingerprint }));
+    expect(build(ONE).essays.map((e) => [e.fingerprint, e.chain])).toEqual(build(ONE).essays.map((e) => [e.fingerprint, e.chain]));
+  });
+
+  it("change for the edited essay, and for the chain of it and every newer essay, only", () => {
+    const before = build(ONE);
+    const after = build({ ...ONE, "2026-02-01-two.md": VALID_ESSAY.replace("A title", "A new title") });
+    const changed = (key: "fingerprint" | "chain") => before.essays.map((e, i) => e[key] !== after.essays[i]?.[key]);
+    expect(after.essays.map((e) => e.slug)).toEqual(["three", "two", "one"]);
+    expect(changed("fingerprint")).toEqual([false, true, false]);
+    expect(changed("chain")).toEqual([true, true, false]);
+  });
+
+  it("chain the newest modified date through every older essay", () => {
+    const manifest = build({ ...ONE, "2026-01-01-one.md": essay({ title: '"T"', dek: '"D"', summary: '"S"', updated: "2026-06-01" }) });
+    expect(manifest.essays.map((e) => e.chainModified)).toEqual(["2026-06-01T00:00:00Z", "2026-06-01T00:00:00Z", "2026-06-01T00:00:00Z"]);
+  });
+
+  it("include the build mode in the render fingerprint", () => {
+    const posts = tempPosts(ONE);
+    try {
+      expect(posts.build("production").manifest.renderFingerprint).not.toBe(posts.build("preview").manifest.renderFingerprint);
+    } finally {
+      posts.remove();
+    }
+  });
+});

@@ -1,0 +1,164 @@
+// Every feed, the sitemap and the cached static files pass the formats' own validators, checked
+// against `npm run dev` so it is the bytes and headers wrangler really serves from the fixture posts.
+
+import { spawnSync } from "node:child_process";
+import { cpSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import Ajv from "ajv";
+import addFormats from "ajv-formats";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PATHS, SLUG_SOURCE, type FeedFormat } from "../../src/urls.ts";
+import { startDevServer, type DevServer } from "../support/dev-server.ts";
+import { copyProject, ROOT, type ProjectCopy } from "../support/project-copy.ts";
+import { requireTool } from "../support/system-tool.ts";
+
+const FIXTURE_POSTS = join(ROOT, "test", "fixtures", "posts");
+const ORIGIN = "https://fmlops.dev";
+const SITEMAP_XSD = join(ROOT, "node_modules", "sitemap", "schema", "sitemap.xsd");
+const JSON_FEED_SCHEMA = join(ROOT, "node_modules", "jsonfeed-schema", "schema-v1.1.json");
+const FORMATS: readonly FeedFormat[] = ["atom", "rss", "json"];
+const CONTENT_TYPE: Record<FeedFormat, string> = {
+  atom: "application/atom+xml; charset=utf-8",
+  rss: "application/rss+xml; charset=utf-8",
+  json: "application/feed+json; charset=utf-8",
+};
+
+/** libxml2 on a body from stdin: `--noout` reports only problems, `--nonet` never fetches a DTD. */
+const xmllint = (body: string, ...options: string[]) => {
+  const result = spawnSync("xmllint", ["--noout", "--nonet", ...options, "-"], { input: body, encoding: "utf8" });
+  return { exit: result.status, stderr: result.error ? String(result.error) : result.stderr };
+};
+
+/** Locally skips the test when xmllint is missing; under CI fails it (see requireTool). */
+const needXmllint = (skip: (condition: boolean, note?: string) => void): void =>
+  skip(!requireTool("xmllint", "libxml2-utils"), "xmllint is not installed (apt-get install -y libxml2-utils)");
+
+describe("the validators, against npm run dev", () => {
+  let project: ProjectCopy;
+  let server: DevServer;
+  /** Every tag the running site links from /tags/. */
+  let tags: string[] = [];
+
+  const get = (path: string): Promise<Response> => fetch(`${server.origin}${path}`, { redirect: "manual" });
+  const feedsOf = (format: FeedFormat): string[] => [PATHS.feed(format), ...tags.map((tag) => PATHS.feed(format, tag))];
+
+  beforeAll(async () => {
+    project = copyProject();
+    const posts = join(project.dir, "posts");
+    for (const name of readdirSync(posts)) rmSync(join(posts, name), { recursive: true, force: true });
+    cpSync(FIXTURE_POSTS, posts, { recursive: true });
+    server = await startDevServer(project.dir);
+
+    const index = await (await get(PATHS.tags)).text();
+    const links = index.matchAll(new RegExp(`href="/tags/(${SLUG_SOURCE})/"`, "g"));
+    tags = [...new Set([...links].map((link) => link[1] ?? ""))];
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    project?.remove();
+  });
+
+  it("finds the site feed and at least two tag feeds in every format", () => {
+    expect(tags, "the fixture posts are the ones served").toContain("hostile");
+    expect(tags.length, `tags linked from ${PATHS.tags}`).toBeGreaterThanOrEqual(2);
+    for (const format of FORMATS) expect(feedsOf(format).length, `${format} feeds`).toBeGreaterThanOrEqual(3);
+  });
+
+  it("serves every feed with its format's content type", async () => {
+    const seen = await Promise.all(
+      FORMATS.flatMap((format) =>
+        feedsOf(format).map(async (path) => {
+          const response = await get(path);
+          return { path, status: response.status, contentType: response.headers.get("content-type") };
+        }),
+      ),
+    );
+    const expected = FORMATS.flatMap((format) => feedsOf(format).map((path) => ({ path, status: 200, contentType: CONTENT_TYPE[format] })));
+    expect(seen).toEqual(expected);
+  });
+
+  it.for([
+    { name: "Atom", format: "atom" },
+    { name: "RSS", format: "rss" },
+  ] as const)("validates every $name feed with libxml2", async ({ format }, { skip }) => {
+    needXmllint(skip);
+    const paths = feedsOf(format);
+    expect(paths.length).toBeGreaterThanOrEqual(3);
+    const results = await Promise.all(
+      paths.map(async (path) => {
+        const response = await get(path);
+        return { path, status: response.status, ...xmllint(await response.text()) };
+      }),
+    );
+    expect(results).toEqual(paths.map((path) => ({ path, status: 200, exit: 0, stderr: "" })));
+  });
+
+  it("validates every JSON Feed against the JSON Feed 1.1 schema", async () => {
+    const schema: object = JSON.parse(readFileSync(JSON_FEED_SCHEMA, "utf8"));
+    // The schema declares draft-07, which is what the default Ajv class implements.
+    expect(schema).toMatchObject({ $schema: "http://json-schema.org/draft-07/schema#" });
+    const ajv = new Ajv({ allErrors: true });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    expect(validate({ version: "https://jsonfeed.org/version/1.1", title: "no items" }), "the schema rejects a feed without items").toBe(false);
+
+    const paths = feedsOf("json");
+    expect(paths.length).toBeGreaterThanOrEqual(3);
+    const results = await Promise.all(
+      paths.map(async (path) => {
+        const response = await get(path);
+        const feed: unknown = await response.json();
+        const valid = validate(feed);
+        return { path, status: response.status, errors: valid ? [] : ajv.errorsText(validate.errors, { separator: "\n" }).split("\n") };
+      }),
+    );
+    expect(results).toEqual(paths.map((path) => ({ path, status: 200, errors: [] })));
+  });
+
+  it("validates the sitemap against the sitemaps.org schema", async ({ skip }) => {
+    needXmllint(skip);
+    const response = await get(PATHS.sitemap);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/xml; charset=utf-8");
+    // With --schema, xmllint reports success on stderr as "- validates".
+    expect(xmllint(await response.text(), "--schema", SITEMAP_XSD)).toEqual({ exit: 0, stderr: "- validates\n" });
+  });
+
+  it("lists only absolute https://fmlops.dev URLs in the sitemap, and every one answers 200", async () => {
+    const body = await (await get(PATHS.sitemap)).text();
+    const locs = [...body.matchAll(/<loc>([^<]*)<\/loc>/g)].map((match) => match[1] ?? "");
+    expect(locs.length).toBe(body.match(/<url>/g)?.length ?? 0);
+    expect(locs).toContain(`${ORIGIN}${PATHS.tags}`);
+    for (const loc of locs) expect(loc).toMatch(/^https:\/\/fmlops\.dev\//);
+
+    const pages = await Promise.all(
+      locs.map(async (loc) => {
+        const path = loc.slice(ORIGIN.length);
+        const response = await get(path);
+        return { path, status: response.status, contentType: response.headers.get("content-type") };
+      }),
+    );
+    expect(pages).toEqual(locs.map((loc) => ({ path: loc.slice(ORIGIN.length), status: 200, contentType: "text/html; charset=utf-8" })));
+  });
+
+  it("serves the fingerprinted stylesheet linked from / as immutable for a year", async () => {
+    const home = await (await get(PATHS.home)).text();
+    const href = /<link rel="stylesheet" href="(\/style\.[0-9a-f]{10}\.css)">/.exec(home)?.[1];
+    expect(href, "the stylesheet link on /").toBeDefined();
+    const response = await get(href ?? "");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/css/);
+    expect(response.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+  });
+
+  it.each([
+    ["/og-default.png", /^image\/png$/],
+    ["/favicon.svg", /^image\/svg\+xml/],
+  ])("serves %s with its type and the one-day cache rule", async (path, contentType) => {
+    const response = await get(path);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(contentType);
+    expect(response.headers.get("cache-control")).toBe("public, max-age=86400");
+  });
+});
