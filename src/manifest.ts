@@ -21,6 +21,12 @@ export interface Essay {
   readonly id: string;
   /** Only a preview build carries drafts; a production manifest never contains one. */
   readonly draft: boolean;
+  /** The series the essay is a part of, by slug, or null. */
+  readonly series: string | null;
+  /** The `##` sections, for the table of contents; empty when it is not shown. */
+  readonly toc: readonly TocEntry[];
+  /** Old paths that answer 301 to this essay. */
+  readonly aliases: readonly string[];
   readonly words: number;
   readonly readingMinutes: number;
   /** Rendered at build time from trusted Markdown; the layout inserts it unescaped. */
@@ -38,8 +44,20 @@ export interface Essay {
   readonly chain: string;
   /** The latest `modified` of this essay and every older one. */
   readonly chainModified: string;
+  /**
+   * The essay's page shows other essays (its neighbours, the other parts of its series), so its
+   * content is this essay's plus theirs. This fingerprints the page as it is once all are public.
+   */
+  readonly pageFingerprint: string;
+  /** The newer essays the page shows once they are public; how many are public picks the version. */
+  readonly dependents: readonly string[];
   /** The post's path relative to the project root, for messages that point back at it. */
   readonly source: string;
+}
+
+export interface TocEntry {
+  readonly id: string;
+  readonly text: string;
 }
 
 export interface Page {

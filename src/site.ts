@@ -16,6 +16,8 @@ export const SITE = {
   homeEssayCount: 5,
   /** Reading speed used for "N min" on essays; a common figure for technical prose. */
   wordsPerMinute: 230,
+  /** An essay shows a table of contents from this many `##` sections on (front matter `toc: false` hides it). */
+  tocMinSections: 3,
   /** How many of the newest essays each feed carries, in full. */
   feedLimit: 20,
   /** The picture social cards show for every page, in public/. */

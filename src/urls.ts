@@ -24,6 +24,8 @@ export const ROUTES = {
   tagAtom: `/tags/${slug("tag")}/feed.xml`,
   tagRss: `/tags/${slug("tag")}/rss.xml`,
   tagJsonFeed: `/tags/${slug("tag")}/feed.json`,
+  series: "/series/",
+  oneSeries: `/series/${slug("series")}/`,
   sitemap: "/sitemap.xml",
   robots: "/robots.txt",
   llms: "/llms.txt",
@@ -40,6 +42,8 @@ export const PATHS = {
   page: (slug: string): string => `/${slug}/`,
   tags: "/tags/",
   tag: (tag: string): string => `/tags/${tag}/`,
+  series: "/series/",
+  oneSeries: (series: string): string => `/series/${series}/`,
   /** The feed of every essay (tag null) or of one tag, in one format. */
   feed: (format: FeedFormat, tag: string | null = null): string =>
     `${tag === null ? "/writing/" : `/tags/${tag}/`}${{ atom: "feed.xml", rss: "rss.xml", json: "feed.json" }[format]}`,
@@ -49,6 +53,33 @@ export const PATHS = {
 } as const;
 
 export const absoluteUrl = (path: string): string => `${SITE.baseUrl}${path}`;
+
+export const FEED_FORMATS: readonly FeedFormat[] = ["atom", "rss", "json"];
+
+/** What a set of public posts is made of, as far as URLs go. */
+export interface SiteContent {
+  readonly essays: readonly string[];
+  readonly pages: readonly string[];
+  readonly tags: readonly string[];
+  readonly series: readonly string[];
+}
+
+/** Every canonical path that answers 200 for this content: the one list the Worker and the build share. */
+export const sitePaths = ({ essays, pages, tags, series }: SiteContent): Set<string> => {
+  const paths = new Set<string>([PATHS.home, PATHS.writing, PATHS.tags, PATHS.series, PATHS.sitemap, PATHS.robots, PATHS.llms]);
+  for (const format of FEED_FORMATS) paths.add(PATHS.feed(format));
+  for (const essay of essays) paths.add(PATHS.essay(essay)).add(PATHS.essayMarkdown(essay));
+  for (const tag of tags) {
+    paths.add(PATHS.tag(tag));
+    for (const format of FEED_FORMATS) paths.add(PATHS.feed(format, tag));
+  }
+  for (const name of series) paths.add(PATHS.oneSeries(name));
+  for (const page of pages) paths.add(PATHS.page(page));
+  return paths;
+};
+
+/** The same path with its trailing slash added or removed: the form that answers 301. */
+export const otherSlashForm = (path: string): string => (path.endsWith("/") ? path.slice(0, -1) : `${path}/`);
 
 /**
  * Top-level names a standalone page may not take, derived from the routes above so a new route

@@ -2,7 +2,7 @@
 // stylesheet and public/_headers out. Nothing is written until every check has passed, and each
 // file is replaced atomically. The CLI (main.ts), the dev loop and the tests all call this.
 
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import type { BuildMode, Manifest } from "../manifest.ts";
 import { collectPosts } from "./collect.ts";
@@ -20,6 +20,8 @@ export interface BuildOptions {
   readonly publicDir: string;
   readonly outFile: string;
   readonly mode: BuildMode;
+  /** The clock, for the scheduled-link check only (see CollectOptions.today); defaults to now. */
+  readonly now?: Date;
 }
 
 export interface BuildResult {
@@ -30,7 +32,7 @@ export interface BuildResult {
 const displayPath = (root: string, path: string): string => relative(root, path) || ".";
 
 export const buildManifest = (options: BuildOptions): BuildResult => {
-  const { root, postsDir, publicDir, outFile, mode } = options;
+  const { root, postsDir, publicDir, outFile, mode, now = new Date() } = options;
   const inputHash = computeInputHash(options);
   const publicFiles = planPublicFiles(publicDir);
   if ("missing" in publicFiles) throw new BuildFailed([{ file: publicFiles.missing, message: "is missing: the layout links to it" }]);
@@ -40,8 +42,9 @@ export const buildManifest = (options: BuildOptions): BuildResult => {
     postsDir,
     displayDir: displayPath(root, postsDir),
     mode,
-    assetNames: new Set(existsSync(publicDir) ? readdirSync(publicDir) : []),
+    publicDir,
     stylesheet: publicFiles.stylesheet,
+    today: now.toISOString().slice(0, 10),
   });
   if (!collected.ok) throw new BuildFailed(collected.problems);
 

@@ -1,14 +1,17 @@
 // posts/ to a Manifest: applies the filename grammar to every entry, reads each post, and checks
 // what no single file can see alone (duplicate slugs, pages that would shadow a route).
 
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BuildMode, Manifest } from "../manifest.ts";
 import { RESERVED_TOP_LEVEL_NAMES } from "../urls.ts";
+import { checkAliases } from "./aliases.ts";
 import { parseFilename } from "./filename.ts";
 import { fingerprintEssays, fingerprintPage, renderFingerprint, type UnfingerprintedEssay, type UnfingerprintedPage } from "./fingerprint.ts";
+import { checkReferences } from "./links.ts";
 import { readPost } from "./post.ts";
 import type { Problem } from "./problem.ts";
+import { siteIndex, type IndexedEssay, type IndexedPage } from "./site-index.ts";
 
 export interface CollectOptions {
   /** The project root, whose Worker code the render fingerprint covers. */
@@ -18,20 +21,27 @@ export interface CollectOptions {
   /** How files are named in messages: the posts folder as the author sees it, e.g. "posts". */
   readonly displayDir: string;
   readonly mode: BuildMode;
-  /** Top-level names the static assets take; a page with one of these names would be shadowed. */
-  readonly assetNames: ReadonlySet<string>;
+  /** The static assets folder: the names it takes, the images posts show, the files they link. */
+  readonly publicDir: string;
   /** The fingerprinted stylesheet URL the layout links to. */
   readonly stylesheet: string;
+  /**
+   * Today (YYYY-MM-DD, UTC). The build's only use of the clock: whether a link points at an essay
+   * that is still scheduled. It decides whether the build passes, never what it writes.
+   */
+  readonly today: string;
 }
 
 export type Collected = { readonly ok: true; readonly manifest: Manifest } | { readonly ok: false; readonly problems: readonly Problem[] };
 
+const byFileAndLine = (a: Problem, b: Problem): number => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1);
+
 const byNewest = (a: UnfingerprintedEssay, b: UnfingerprintedEssay): number => (a.date === b.date ? (a.slug < b.slug ? -1 : 1) : a.date < b.date ? 1 : -1);
 
-export const collectPosts = ({ root, postsDir, displayDir, mode, assetNames, stylesheet }: CollectOptions): Collected => {
+export const collectPosts = ({ root, postsDir, displayDir, mode, publicDir, stylesheet, today }: CollectOptions): Collected => {
   const problems: Problem[] = [];
-  const essays: UnfingerprintedEssay[] = [];
-  const pages: UnfingerprintedPage[] = [];
+  const essays: IndexedEssay[] = [];
+  const pages: IndexedPage[] = [];
 
   const entries = readdirSync(postsDir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const entry of entries) {
@@ -49,14 +59,25 @@ export const collectPosts = ({ root, postsDir, displayDir, mode, assetNames, sty
     if (!result.ok) {
       problems.push(...result.problems);
     } else if (result.entry.kind === "essay") {
-      essays.push(result.entry.essay);
+      essays.push(result.entry);
     } else {
-      pages.push(result.entry.page);
+      pages.push(result.entry);
     }
   }
 
-  problems.push(...duplicateSlugs(essays), ...shadowedPages(pages, assetNames));
+  const assetNames = new Set(existsSync(publicDir) ? readdirSync(publicDir) : []);
+  problems.push(...duplicateSlugs(essays.map((e) => e.essay)), ...shadowedPages(pages.map((p) => p.page), assetNames));
   if (problems.length > 0) return { ok: false, problems };
+
+  // Drafts take part in these checks in every mode, so a link to one fails the same way everywhere.
+  const index = siteIndex(essays, pages);
+  const aliases = checkAliases(essays, index, publicDir);
+  const sources = [
+    ...essays.map(({ essay, facts }) => ({ facts, date: essay.date, draft: essay.draft })),
+    ...pages.map(({ page, facts }) => ({ facts, date: null, draft: page.draft })),
+  ];
+  problems.push(...aliases.problems, ...checkReferences(sources, { index, today, aliases: aliases.redirects, publicDir }));
+  if (problems.length > 0) return { ok: false, problems: problems.sort(byFileAndLine) };
 
   const published = <T extends { draft: boolean }>(list: T[]): T[] => (mode === "production" ? list.filter((p) => !p.draft) : list);
   return {
@@ -65,8 +86,8 @@ export const collectPosts = ({ root, postsDir, displayDir, mode, assetNames, sty
       mode,
       renderFingerprint: renderFingerprint(root, mode, stylesheet),
       stylesheet,
-      essays: fingerprintEssays(published(essays).sort(byNewest)),
-      pages: published(pages)
+      essays: fingerprintEssays(published(essays.map((e) => e.essay)).sort(byNewest)),
+      pages: published(pages.map((p) => p.page))
         .sort((a, b) => (a.slug < b.slug ? -1 : 1))
         .map(fingerprintPage),
     },

@@ -15,22 +15,38 @@ export const shortHash = (...parts: readonly (string | Uint8Array)[]): string =>
   return hash.digest("hex").slice(0, 16);
 };
 
-export type UnfingerprintedEssay = Omit<Essay, "fingerprint" | "chain" | "chainModified">;
+export type UnfingerprintedEssay = Omit<Essay, "fingerprint" | "chain" | "chainModified" | "pageFingerprint" | "dependents">;
 export type UnfingerprintedPage = Omit<Page, "fingerprint">;
 
-/** Adds fingerprints to essays sorted newest first; each chain covers that essay and all older ones. */
+/**
+ * Adds fingerprints to essays sorted newest first. Each chain covers that essay and all older ones.
+ * An essay's page shows its older and newer neighbours and the other parts of its series; the
+ * newer ones among them (its dependents) only once they are public.
+ */
 export const fingerprintEssays = (newestFirst: readonly UnfingerprintedEssay[]): Essay[] => {
-  const result: Essay[] = [];
-  let chain = "";
-  let chainModified = "";
+  const fingerprints = newestFirst.map(servedFingerprint);
+  const chains: string[] = [];
+  const chainModified: string[] = [];
   for (let i = newestFirst.length - 1; i >= 0; i--) {
-    const essay = newestFirst[i] as UnfingerprintedEssay;
-    const fingerprint = servedFingerprint(essay);
-    chain = shortHash(chain, fingerprint);
-    chainModified = essay.modified > chainModified ? essay.modified : chainModified;
-    result.push({ ...essay, fingerprint, chain, chainModified });
+    chains[i] = shortHash(chains[i + 1] ?? "", fingerprints[i] ?? "");
+    const modified = newestFirst[i]?.modified ?? "";
+    const older = chainModified[i + 1] ?? "";
+    chainModified[i] = modified > older ? modified : older;
   }
-  return result.reverse();
+  return newestFirst.map((essay, i) => {
+    const seriesParts = essay.series === null ? [] : newestFirst.flatMap((other, j) => (j !== i && other.series === essay.series ? [j] : []));
+    const newer = i > 0 ? [i - 1] : [];
+    const older = i + 1 < newestFirst.length ? [i + 1] : [];
+    const shown = [...new Set([...older, ...newer, ...seriesParts])].sort((a, b) => a - b);
+    return {
+      ...essay,
+      fingerprint: fingerprints[i] ?? "",
+      chain: chains[i] ?? "",
+      chainModified: chainModified[i] ?? "",
+      pageFingerprint: shortHash(fingerprints[i] ?? "", ...shown.map((j) => fingerprints[j] ?? "")),
+      dependents: shown.filter((j) => j < i).map((j) => newestFirst[j]?.slug ?? ""),
+    };
+  });
 };
 
 export const fingerprintPage = (page: UnfingerprintedPage): Page => ({ ...page, fingerprint: servedFingerprint(page) });

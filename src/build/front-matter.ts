@@ -34,6 +34,18 @@ const revisionDate = z
   }, "must be a date (YYYY-MM-DD) or an RFC 3339 date-time with a zone (2026-01-02T09:30:00Z)")
   .transform((value) => (value.length === 10 ? value : new Date(value).toISOString().replace(".000Z", "Z")));
 
+/** A path on this site that once served the essay, e.g. /posts/old-slug/. */
+const aliasPath = z
+  .string({ error: "must be a path on this site, e.g. /posts/old-slug/" })
+  .refine(
+    (value) => value.startsWith("/") && !value.startsWith("//") && URL.canParse(value, "https://x") && new URL(value, "https://x").pathname === value,
+    "must be a path on this site starting with /, without a query, fragment, // or dot segments, e.g. /posts/old-slug/",
+  );
+
+const aliases = z
+  .array(aliasPath, { error: "must be a list of old paths, e.g. [/posts/old-slug/]" })
+  .refine((list) => new Set(list).size === list.length, "lists a path twice");
+
 const tags = z
   .array(z.string({ error: "must be a tag slug" }).regex(SLUG_RE, "must be a tag slug: lowercase a-z0-9 words joined by single hyphens"), {
     error: "must be a list of tag slugs, e.g. [caching, files]",
@@ -48,6 +60,13 @@ export const ESSAY_SCHEMA = z.strictObject({
   draft: flag.default(false).describe("true keeps the essay out of the production build"),
   updated: revisionDate.optional().describe("the date of the last substantial revision"),
   id: feedId.optional().describe("the feed id to keep forever; defaults to the essay's canonical URL"),
+  series: z
+    .string({ error: "must be a series slug" })
+    .regex(SLUG_RE, "must be a series slug: lowercase a-z0-9 words joined by single hyphens")
+    .optional()
+    .describe("the slug of the series the essay belongs to"),
+  toc: flag.default(true).describe("false hides the table of contents"),
+  aliases: aliases.default([]).describe("old paths that redirect here with a 301"),
 });
 
 export const PAGE_SCHEMA = z.strictObject({

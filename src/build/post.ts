@@ -1,5 +1,6 @@
 // One post file to one manifest entry: decode, check front matter, render. Every problem found is
-// returned, not thrown, so the build can report all of them at once.
+// returned, not thrown, so the build can report all of them at once. What the cross-post checks
+// need (links, images, anchors, line numbers) travels with the entry but not into the manifest.
 
 import { SITE } from "../site.ts";
 import { absoluteUrl, PATHS } from "../urls.ts";
@@ -7,11 +8,26 @@ import type { ParsedFilename } from "./filename.ts";
 import { absolutizeHtml } from "./feed-html.ts";
 import type { UnfingerprintedEssay, UnfingerprintedPage } from "./fingerprint.ts";
 import { ESSAY_SCHEMA, FORBIDDEN_CHARACTER_RE, PAGE_SCHEMA, parseFrontMatter, type FrontMatterIssue } from "./front-matter.ts";
-import { renderMarkdown } from "./markdown.ts";
+import type { Reference } from "./markdown/references.ts";
+import { renderMarkdown } from "./markdown/render.ts";
 import type { Problem } from "./problem.ts";
 import { decodeSource } from "./source-text.ts";
 
-export type PostEntry = { readonly kind: "essay"; readonly essay: UnfingerprintedEssay } | { readonly kind: "page"; readonly page: UnfingerprintedPage };
+/** What the checks across posts need to know about one post. */
+export interface PostFacts {
+  readonly file: string;
+  /** The post's canonical path. */
+  readonly path: string;
+  readonly references: readonly Reference[];
+  /** Every id in the rendered body: heading and footnote targets. */
+  readonly anchors: ReadonlySet<string>;
+  /** The file line of a top-level front-matter key (1 when absent). */
+  readonly lineOf: (key: string) => number;
+}
+
+export type PostEntry =
+  | { readonly kind: "essay"; readonly essay: UnfingerprintedEssay; readonly facts: PostFacts }
+  | { readonly kind: "page"; readonly page: UnfingerprintedPage; readonly facts: PostFacts };
 
 export type PostResult = { readonly ok: true; readonly entry: PostEntry } | { readonly ok: false; readonly problems: readonly Problem[] };
 
@@ -21,17 +37,13 @@ export const readingMinutes = (words: number): number => Math.max(1, Math.round(
 
 const EMPTY_BODY = "has no body: write the essay's text below the closing --- of the front matter";
 
-/** The first line of `body` that holds a character feeds cannot carry, counted from `firstLine`. */
-const forbiddenCharacterLine = (body: string, firstLine: number): number | null => {
-  const index = body.split("\n").findIndex((line) => FORBIDDEN_CHARACTER_RE.test(line));
-  return index === -1 ? null : firstLine + index;
-};
+const anchorsIn = (html: string): Set<string> => new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1] ?? ""));
 
 /** A body's problem, if it has one: empty, or holding a character XML cannot carry. */
 const bodyIssue = (body: string, bodyLine: number): FrontMatterIssue | null => {
   if (body.trim() === "") return { line: bodyLine, message: EMPTY_BODY };
-  const line = forbiddenCharacterLine(body, bodyLine);
-  return line === null ? null : { line, message: "contains a control character, which feeds cannot carry: remove it" };
+  const index = body.split("\n").findIndex((line) => FORBIDDEN_CHARACTER_RE.test(line));
+  return index === -1 ? null : { line: bodyLine + index, message: "contains a control character, which feeds cannot carry: remove it" };
 };
 
 export const readPost = (file: string, bytes: Uint8Array, name: NamedPost): PostResult => {
@@ -49,20 +61,23 @@ export const readPost = (file: string, bytes: Uint8Array, name: NamedPost): Post
     const issue = bodyIssue(parsed.body, parsed.bodyLine);
     if (issue) return failAll([issue]);
     const { title, summary, draft } = parsed.data;
-    const { html } = renderMarkdown(parsed.body);
-    return { ok: true, entry: { kind: "page", page: { slug: name.slug, title, summary: summary ?? null, draft, html, source: file } } };
+    const { html, references } = renderMarkdown(parsed.body, parsed.bodyLine);
+    const facts = { file, path: PATHS.page(name.slug), references, anchors: anchorsIn(html), lineOf: parsed.lineOf };
+    return { ok: true, entry: { kind: "page", page: { slug: name.slug, title, summary: summary ?? null, draft, html, source: file }, facts } };
   }
 
   const parsed = parseFrontMatter(source.text, ESSAY_SCHEMA, "essay");
   if (!parsed.ok) return failAll(parsed.issues);
   const issue = bodyIssue(parsed.body, parsed.bodyLine);
   if (issue) return failAll([issue]);
-  const { title, dek, summary, tags, draft, updated, id } = parsed.data;
+  const { title, dek, summary, tags, draft, updated, id, series, toc, aliases } = parsed.data;
   if (updated !== undefined && updated.slice(0, 10) < name.date) {
     return failAll([{ line: parsed.lineOf("updated"), message: `\`updated\` (${updated}) is before the essay's date (${name.date}) from its filename` }]);
   }
-  const { html, words } = renderMarkdown(parsed.body);
-  const url = absoluteUrl(PATHS.essay(name.slug));
+  const { html, words, headings, references } = renderMarkdown(parsed.body, parsed.bodyLine);
+  const sections = headings.filter((heading) => heading.level === 2).map(({ id, text }) => ({ id, text }));
+  const path = PATHS.essay(name.slug);
+  const url = absoluteUrl(path);
   const published = `${name.date}T00:00:00Z`;
   const essay: UnfingerprintedEssay = {
     slug: name.slug,
@@ -76,6 +91,9 @@ export const readPost = (file: string, bytes: Uint8Array, name: NamedPost): Post
     updated: updated ?? null,
     id: id ?? url,
     draft,
+    series: series ?? null,
+    toc: toc && sections.length >= SITE.tocMinSections ? sections : [],
+    aliases,
     words,
     readingMinutes: readingMinutes(words),
     html,
@@ -83,5 +101,5 @@ export const readPost = (file: string, bytes: Uint8Array, name: NamedPost): Post
     markdown: source.text,
     source: file,
   };
-  return { ok: true, entry: { kind: "essay", essay } };
+  return { ok: true, entry: { kind: "essay", essay, facts: { file, path, references, anchors: anchorsIn(html), lineOf: parsed.lineOf } } };
 };

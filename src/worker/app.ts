@@ -19,6 +19,7 @@ import type { Html } from "./layout.ts";
 import { essayPage } from "./pages/essay.ts";
 import { homePage } from "./pages/home.ts";
 import { standalonePage } from "./pages/page.ts";
+import { seriesIndexPage, seriesPage } from "./pages/series.ts";
 import { tagPage, tagsPage } from "./pages/tags.ts";
 import { writingPage } from "./pages/writing.ts";
 import { CONTENT_TYPES, respond } from "./respond.ts";
@@ -88,11 +89,21 @@ export const createApp = (manifest: Manifest, { now = Date.now }: AppOptions = {
     return tagged ? htmlList(c, (view) => tagPage(view, tag, tagged)) : c.notFound();
   });
 
+  app.get(ROUTES.series, (c) => htmlList(c, seriesIndexPage));
+  app.get(ROUTES.oneSeries, (c) => {
+    const name = param(c, "series");
+    const parts = c.get("view").epoch.series.get(name);
+    return parts ? htmlList(c, (view) => seriesPage(view, name, parts)) : c.notFound();
+  });
+
   app.get(ROUTES.essay, (c) => {
     const { epoch } = c.get("view");
     const essay = epoch.essayBySlug.get(param(c, "slug"));
     if (!essay) return c.notFound();
-    const validators = { etag: `"${render}-${essay.fingerprint}"`, lastModified: essay.modified };
+    // The page shows newer essays (its dependents) only once they are public, so how many are
+    // public now picks the version; the build fingerprinted the page with all of them.
+    const shown = essay.dependents.filter((slug) => epoch.essayBySlug.has(slug)).length;
+    const validators = { etag: `"${render}-${essay.pageFingerprint}-${shown}"`, lastModified: essay.modified };
     return respond(c, { ...validators, contentType: CONTENT_TYPES.html, maxAge: CACHE_POLICY.html }, () =>
       epoch.memo(c.req.path, () => toText(essayPage(c.get("view"), essay))),
     );

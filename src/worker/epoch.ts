@@ -5,7 +5,7 @@
 // a memo of rendered bodies.
 
 import type { Essay, Manifest } from "../manifest.ts";
-import { PATHS } from "../urls.ts";
+import { PATHS, sitePaths } from "../urls.ts";
 
 export interface Epoch {
   /** Newest first. */
@@ -13,6 +13,10 @@ export interface Epoch {
   readonly essayBySlug: ReadonlyMap<string, Essay>;
   /** Tag -> its visible essays (newest first), tags in alphabetical order. */
   readonly tags: ReadonlyMap<string, readonly Essay[]>;
+  /** Series -> its visible parts in reading order (oldest first), series by their first part's date, newest first. */
+  readonly series: ReadonlyMap<string, readonly Essay[]>;
+  /** Old path -> the canonical path of a visible essay it redirects to. */
+  readonly aliases: ReadonlyMap<string, string>;
   /** Every canonical path that answers 200 in this epoch. */
   readonly paths: ReadonlySet<string>;
   /** Strong ETag of every response whose content is a function of the visible set. */
@@ -26,6 +30,15 @@ export interface Epoch {
 }
 
 const publishedAt = (essay: Essay): number => Date.parse(essay.published);
+
+/** Essays grouped by keys, each group in the order of `essays`. */
+const groups = (essays: readonly Essay[], keys: (essay: Essay) => readonly string[]): Map<string, Essay[]> => {
+  const grouped = new Map<string, Essay[]>();
+  for (const essay of essays) for (const key of keys(essay)) grouped.set(key, [...(grouped.get(key) ?? []), essay]);
+  return grouped;
+};
+
+const firstDate = (parts: readonly Essay[]): string => parts[0]?.date ?? "";
 
 /** Index of the newest essay visible at `now` in a newest-first list (its length when none is). */
 const firstVisible = (essays: readonly Essay[], now: number): number => {
@@ -44,26 +57,26 @@ const buildEpoch = (manifest: Manifest, first: number): Epoch => {
   const newest = essays[0];
   const next = manifest.essays[first - 1];
 
-  const byTag = new Map<string, Essay[]>();
-  for (const essay of essays) {
-    for (const tag of essay.tags) byTag.set(tag, [...(byTag.get(tag) ?? []), essay]);
-  }
-  const tags = new Map([...byTag].sort(([a], [b]) => (a < b ? -1 : 1)));
-
-  const paths = new Set<string>([PATHS.home, PATHS.writing, PATHS.tags, PATHS.sitemap, PATHS.robots, PATHS.llms]);
-  for (const format of ["atom", "rss", "json"] as const) {
-    paths.add(PATHS.feed(format));
-    for (const tag of tags.keys()) paths.add(PATHS.feed(format, tag));
-  }
-  for (const essay of essays) paths.add(PATHS.essay(essay.slug)).add(PATHS.essayMarkdown(essay.slug));
-  for (const tag of tags.keys()) paths.add(PATHS.tag(tag));
-  for (const page of manifest.pages) paths.add(PATHS.page(page.slug));
+  const tags = new Map([...groups(essays, (essay) => essay.tags)].sort(([a], [b]) => (a < b ? -1 : 1)));
+  const oldestFirst = [...essays].reverse();
+  const series = new Map(
+    [...groups(oldestFirst, (essay) => (essay.series === null ? [] : [essay.series]))].sort(([, a], [, b]) => (firstDate(a) < firstDate(b) ? 1 : -1)),
+  );
+  const aliases = new Map(essays.flatMap((essay) => essay.aliases.map((alias) => [alias, PATHS.essay(essay.slug)] as const)));
+  const paths = sitePaths({
+    essays: essays.map((essay) => essay.slug),
+    pages: manifest.pages.map((page) => page.slug),
+    tags: [...tags.keys()],
+    series: [...series.keys()],
+  });
 
   const bodies = new Map<string, string>();
   return {
     essays,
     essayBySlug: new Map(essays.map((essay) => [essay.slug, essay])),
     tags,
+    series,
+    aliases,
     paths,
     listEtag: `"${manifest.renderFingerprint}-${newest?.chain ?? "none"}"`,
     lastModified: newest?.chainModified ?? null,

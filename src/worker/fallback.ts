@@ -1,11 +1,13 @@
 // What the site answers when no route produced a page. It decides by resource, not by route
 // pattern (which is why Hono's methodNotAllowed does not fit: it would answer 405 to a POST for an
 // essay that does not exist):
+//   an essay's old path (front matter `aliases`)    -> 301 to the essay, query kept
 //   the other trailing-slash form of a known path  -> 301 to the canonical one, query kept
 //   a known path with a method other than GET/HEAD -> 405 with Allow
 //   anything else                                  -> the 404 page
 
 import type { Context } from "hono";
+import { otherSlashForm } from "../urls.ts";
 import { notFoundPage } from "./pages/not-found.ts";
 import { CONTENT_TYPES } from "./respond.ts";
 import { toText } from "./text.ts";
@@ -13,15 +15,14 @@ import type { View } from "./view.ts";
 
 export const ALLOWED_METHODS = "GET, HEAD";
 
-const otherSlashForm = (path: string): string => (path.endsWith("/") ? path.slice(0, -1) : `${path}/`);
-
 export const fallback = (c: Context, { manifest, epoch }: View): Response => {
   const { pathname, search } = new URL(c.req.url);
   const readable = c.req.method === "GET" || c.req.method === "HEAD";
   const alternate = otherSlashForm(pathname);
-  if (epoch.paths.has(pathname) || epoch.paths.has(alternate)) {
+  const redirect = epoch.aliases.get(pathname) ?? (epoch.paths.has(alternate) ? alternate : undefined);
+  if (epoch.paths.has(pathname) || redirect !== undefined) {
     if (!readable) return c.text("405 Method Not Allowed: this site only serves GET and HEAD.\n", 405, { Allow: ALLOWED_METHODS });
-    if (!epoch.paths.has(pathname)) return c.redirect(`${alternate}${search}`, 301);
+    if (redirect !== undefined) return c.redirect(`${redirect}${search}`, 301);
   }
   // A path that is missing now may exist later (a scheduled essay): caches must ask again.
   return c.body(toText(notFoundPage(manifest.stylesheet)), 404, { "Content-Type": CONTENT_TYPES.html, "Cache-Control": "no-cache" });

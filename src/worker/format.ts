@@ -7,3 +7,8 @@ export const longDate = (isoDate: string): string =>
   LONG_DATE.format(new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate));
 
 export const minutes = (n: number): string => `${n} min`;
+
+const THOUSANDS = new Intl.NumberFormat("en-GB");
+
+/** 1234 -> "1,234". */
+export const thousands = (n: number): string => THOUSANDS.format(n);

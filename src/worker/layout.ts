@@ -41,6 +41,7 @@ export interface PageMeta {
 const NAV = [
   { href: PATHS.writing, label: "Writing" },
   { href: PATHS.tags, label: "Tags" },
+  { href: PATHS.series, label: "Series" },
   { href: PATHS.page("about"), label: "About" },
 ] as const;
 

@@ -1,3 +1,5 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { essay, problemsOf, tempPosts, VALID_ESSAY } from "../support/temp-posts.ts";
 
@@ -15,7 +17,7 @@ const ESSAY = "2026-01-01-an-essay.md";
 describe("build errors name the file and line", () => {
   it("rejects an unknown front-matter key on its line", () => {
     expect(problemsFor({ [ESSAY]: essay({ title: '"T"', dek: '"D"', summary: '"S"', subtitle: '"x"' }) })).toEqual([
-      "posts/2026-01-01-an-essay.md:5: unknown front-matter key `subtitle`: an essay may have title, dek, summary, tags, draft, updated, id",
+      "posts/2026-01-01-an-essay.md:5: unknown front-matter key `subtitle`: an essay may have title, dek, summary, tags, draft, updated, id, series, toc, aliases",
     ]);
   });
 
@@ -143,9 +145,15 @@ describe("build errors name the file and line", () => {
   });
 
   it("rejects a page whose slug a static asset already takes", () => {
-    expect(problemsFor({ "images.md": essay({ title: '"I"' }) })).toEqual([
-      'posts/images.md: the page slug "images" is taken by public/images, which would be served instead; rename one',
-    ]);
+    const posts = tempPosts({ "images.md": essay({ title: '"I"' }) });
+    try {
+      mkdirSync(join(posts.publicDir, "images"));
+      expect(problemsOf(posts.collect())).toEqual([
+        'posts/images.md: the page slug "images" is taken by public/images, which would be served instead; rename one',
+      ]);
+    } finally {
+      posts.remove();
+    }
   });
 
   it("rejects anything in posts/ that is not a post, instead of ignoring it", () => {

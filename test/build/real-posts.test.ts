@@ -11,7 +11,8 @@ const collected = collectPosts({
   displayDir: "posts",
   mode: "production",
   stylesheet: "/style.test.css",
-  assetNames: new Set(),
+  today: new Date().toISOString().slice(0, 10),
+  publicDir: fileURLToPath(new URL("../../public", import.meta.url)),
 });
 
 describe("posts/", () => {
@@ -28,7 +29,7 @@ describe("posts/", () => {
     expect(essays.length).toBeGreaterThanOrEqual(4);
     for (const essay of essays) {
       expect(essay.words, essay.source).toBeGreaterThan(500);
-      expect(essay.html, essay.source).toMatch(/<pre><code class="language-[a-z]+">/);
+      expect(essay.html, essay.source).toMatch(/<pre><code class="hljs language-[a-z]+">/);
     }
   });
 });

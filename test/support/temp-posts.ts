@@ -10,6 +10,9 @@ import { formatProblem } from "../../src/build/problem.ts";
 import type { BuildMode } from "../../src/manifest.ts";
 import { ROOT } from "./project-copy.ts";
 
+/** The tests' today: later than every dated test post except those meant to be scheduled. */
+export const TODAY = "2026-11-25";
+
 export type Files = Record<string, string | Uint8Array>;
 
 export interface TempPosts {
@@ -41,7 +44,7 @@ export const tempPosts = (files: Files): TempPosts => {
   cpSync(join(ROOT, "public"), publicDir, { recursive: true, filter: (source) => !isGeneratedPublicFile(basename(source)) });
   const write = (name: string, contents: string | Uint8Array): void => writeFileSync(join(postsDir, name), contents);
   for (const [name, contents] of Object.entries(files)) write(name, contents);
-  const options = (mode: BuildMode = "production"): BuildOptions => ({ root: ROOT, postsDir, publicDir, outFile, mode });
+  const options = (mode: BuildMode = "production"): BuildOptions => ({ root: ROOT, postsDir, publicDir, outFile, mode, now: new Date(`${TODAY}T12:00:00Z`) });
   return {
     postsDir,
     publicDir,
@@ -49,7 +52,7 @@ export const tempPosts = (files: Files): TempPosts => {
     options,
     build: (mode) => buildManifest(options(mode)),
     collect: (mode = "production") =>
-      collectPosts({ root: ROOT, postsDir, displayDir: "posts", mode, assetNames: new Set(["style.css", "images"]), stylesheet: "/style.test.css" }),
+      collectPosts({ root: ROOT, postsDir, displayDir: "posts", mode, publicDir, stylesheet: "/style.test.css", today: TODAY }),
     write,
     output: () => readFileSync(outFile, "utf8"),
     remove: () => rmSync(dir, { recursive: true, force: true }),

@@ -72,7 +72,8 @@ describe("/sitemap.xml", () => {
         ["https://fmlops.dev/about/", null],
       ]),
     );
-    expect(entries).toHaveLength(1 + 1 + 4 + 1 + 3 + 2);
+    expect(entries).toContainEqual(["https://fmlops.dev/series/", "2026-04-01T06:30:00Z"]);
+    expect(entries).toHaveLength(1 + 1 + 4 + 1 + 3 + 1 + 2);
   });
 });
 

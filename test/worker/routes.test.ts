@@ -69,12 +69,12 @@ describe("an essay", () => {
     const body = await (await request("/writing/first-contract")).text();
     expect(body).toContain("<h1>The first contract</h1>");
     expect(body).toContain('<p class="dek">A plain essay that every route test can rely on.</p>');
-    expect(body).toContain('<time datetime="2026-01-05">5 January 2026</time> · 1 min read');
+    expect(body).toContain('<time datetime="2026-01-05">5 January 2026</time> · 11 words · 1 min read');
     expect(body).toContain(
       '<ul class="tags" aria-label="Tags"><li><a href="/tags/files/">files</a></li><li><a href="/tags/contracts/">contracts</a></li></ul>',
     );
-    expect(body).toContain("<h2>A section</h2>");
-    expect(body).toContain('<pre><code class="language-bash">echo &quot;a code block&quot;');
+    expect(body).toContain('<h2 id="a-section">A section<a class="heading-anchor" href="#a-section" aria-hidden="true" tabindex="-1">#</a></h2>');
+    expect(body).toContain('<pre><code class="hljs language-bash"><span class="hljs-built_in">echo</span> <span class="hljs-string">&quot;a code block&quot;</span>');
   });
 
   it('shows "Updated" with the revision date in UTC', async () => {

@@ -19,6 +19,8 @@ export const sitemap = ({ manifest, epoch }: View): string => {
     ...epoch.essays.map((essay) => ({ path: PATHS.essay(essay.slug), lastmod: essay.modified })),
     { path: PATHS.tags, lastmod: epoch.lastModified },
     ...[...epoch.tags].map(([tag, tagged]) => ({ path: PATHS.tag(tag), lastmod: newest(tagged.map((essay) => essay.modified)) })),
+    { path: PATHS.series, lastmod: epoch.lastModified },
+    ...[...epoch.series].map(([name, parts]) => ({ path: PATHS.oneSeries(name), lastmod: newest(parts.map((essay) => essay.modified)) })),
     ...manifest.pages.map((page) => ({ path: PATHS.page(page.slug), lastmod: null })),
   ];
   return toText(html`<?xml version="1.0" encoding="utf-8"?>

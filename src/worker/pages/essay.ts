@@ -1,10 +1,10 @@
-// One essay at /writing/:slug.
+// One essay at /writing/:slug: header, table of contents, body, its series and its neighbours.
 
 import { html } from "hono/html";
 import type { Essay } from "../../manifest.ts";
 import { SITE } from "../../site.ts";
 import { absoluteUrl, PATHS } from "../../urls.ts";
-import { longDate, minutes } from "../format.ts";
+import { longDate, minutes, thousands } from "../format.ts";
 import { layout, prose, type Html } from "../layout.ts";
 import type { View } from "../view.ts";
 import { tagLinks } from "./essay-list.ts";
@@ -32,8 +32,44 @@ const structuredData = (essay: Essay): Record<string, unknown> => {
   };
 };
 
-export const essayPage = ({ manifest }: View, essay: Essay): Html =>
-  layout(
+const tableOfContents = (essay: Essay): Html | "" =>
+  essay.toc.length === 0
+    ? ""
+    : html`<nav class="toc" aria-labelledby="toc-title">
+<h2 id="toc-title">Contents</h2>
+<ol>
+${essay.toc.map((entry) => html`<li><a href="#${entry.id}">${entry.text}</a></li>`)}
+</ol>
+</nav>`;
+
+/** "Part N of M" and every part, in reading order; only the parts that are public now. */
+const seriesBox = (essay: Essay, parts: readonly Essay[]): Html | "" => {
+  if (essay.series === null || parts.length < 2) return "";
+  const position = parts.indexOf(essay) + 1;
+  return html`<aside class="series" aria-labelledby="series-title">
+<p id="series-title" class="series-title">Part ${position} of ${parts.length} in the series <a href="${PATHS.oneSeries(essay.series)}">${essay.series}</a></p>
+<ol>
+${parts.map((part) =>
+  part === essay
+    ? html`<li><span aria-current="page">${part.title}</span></li>`
+    : html`<li><a href="${PATHS.essay(part.slug)}">${part.title}</a></li>`,
+)}
+</ol>
+</aside>`;
+};
+
+/** Links to the previous (older) and next (newer) public essays. */
+const neighbours = (older: Essay | undefined, newer: Essay | undefined): Html | "" =>
+  older === undefined && newer === undefined
+    ? ""
+    : html`<nav class="essay-nav" aria-label="More essays">
+${older === undefined ? "" : html`<a class="previous" href="${PATHS.essay(older.slug)}" rel="prev"><span class="direction">Previous</span> ${older.title}</a>`}
+${newer === undefined ? "" : html`<a class="next" href="${PATHS.essay(newer.slug)}" rel="next"><span class="direction">Next</span> ${newer.title}</a>`}
+</nav>`;
+
+export const essayPage = ({ manifest, epoch }: View, essay: Essay): Html => {
+  const index = epoch.essays.indexOf(essay);
+  return layout(
     {
       title: essay.title,
       description: essay.summary,
@@ -47,11 +83,15 @@ ${essay.draft ? draftBanner : ""}
 <header class="essay-header">
 <h1>${essay.title}</h1>
 <p class="dek">${essay.dek}</p>
-<p class="meta"><time datetime="${essay.date}">${longDate(essay.date)}</time> · ${minutes(essay.readingMinutes)} read${
+<p class="meta"><time datetime="${essay.date}">${longDate(essay.date)}</time> · ${thousands(essay.words)} words · ${minutes(essay.readingMinutes)} read${
       essay.updated === null ? "" : html` · Updated <time datetime="${essay.updated}">${longDate(essay.updated)}</time>`
     }</p>
 ${tagLinks(essay.tags)}
 </header>
+${seriesBox(essay, essay.series === null ? [] : (epoch.series.get(essay.series) ?? []))}
+${tableOfContents(essay)}
 ${prose(essay.html)}
-</article>`,
+</article>
+${neighbours(epoch.essays[index + 1], epoch.essays[index - 1])}`,
   );
+};

@@ -1,0 +1,49 @@
+// Heading ids, anchors and the outline, as one marked extension. Ids follow GitHub's rules
+// (github-slugger), so links written against GitHub's rendering keep working; duplicates get -1,
+// -2. Each heading carries a visible anchor link. Section numbers (01, 02, …) are drawn by CSS,
+// so they never enter the heading's text or its id. (marked-gfm-heading-id gives ids but no anchor,
+// and keeps its heading list in module state.)
+
+import { escapeAttribute } from "entities";
+import GithubSlugger from "github-slugger";
+import type { MarkedExtension, Tokens } from "marked";
+import { plainText } from "./tokens.ts";
+
+export interface Heading {
+  readonly level: number;
+  readonly id: string;
+  /** Plain text, for the table of contents. */
+  readonly text: string;
+}
+
+export interface HeadingsExtension {
+  readonly extension: MarkedExtension;
+  /** Starts a new document: fresh ids, empty outline. */
+  readonly reset: () => void;
+  /** The headings of the document rendered since the last reset, in order. */
+  readonly outline: () => readonly Heading[];
+}
+
+export const headings = (): HeadingsExtension => {
+  let slugger = new GithubSlugger();
+  let outline: Heading[] = [];
+  return {
+    reset: () => {
+      slugger = new GithubSlugger();
+      outline = [];
+    },
+    outline: () => outline,
+    extension: {
+      renderer: {
+        heading({ tokens, depth }: Tokens.Heading) {
+          const text = plainText(tokens);
+          const id = escapeAttribute(slugger.slug(text));
+          outline.push({ level: depth, id, text });
+          // aria-hidden with tabindex -1: the anchor is a pointer for mouse users; the heading
+          // itself is what assistive technology announces.
+          return `<h${depth} id="${id}">${this.parser.parseInline(tokens)}<a class="heading-anchor" href="#${id}" aria-hidden="true" tabindex="-1">#</a></h${depth}>\n`;
+        },
+      },
+    },
+  };
+};
