@@ -69,7 +69,7 @@ describe("an essay", () => {
     const body = await (await request("/writing/first-contract")).text();
     expect(body).toContain("<h1>The first contract</h1>");
     expect(body).toContain('<p class="dek">A plain essay that every route test can rely on.</p>');
-    expect(body).toContain('<time datetime="2026-01-05">5 January 2026</time> · 11 words · 1 min read');
+    expect(body).toContain('<time datetime="2026-01-05">5 January 2026</time> · 13 words · 1 min read');
     expect(body).toContain(
       '<ul class="tags" aria-label="Tags"><li><a href="/tags/files/">files</a></li><li><a href="/tags/contracts/">contracts</a></li></ul>',
     );
