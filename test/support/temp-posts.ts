@@ -35,7 +35,8 @@ export const essay = (front: Record<string, string>, body = "Some words of the e
 
 export const VALID_ESSAY = essay({ title: '"A title"', dek: '"A dek"', summary: '"A summary."' });
 
-export const tempPosts = (files: Files): TempPosts => {
+/** A posts folder holding `files`, built as if on `today` (YYYY-MM-DD). */
+export const tempPosts = (files: Files, today = TODAY): TempPosts => {
   const dir = mkdtempSync(join(tmpdir(), "fmlops-posts-"));
   const postsDir = join(dir, "posts");
   const publicDir = join(dir, "public");
@@ -44,7 +45,7 @@ export const tempPosts = (files: Files): TempPosts => {
   cpSync(join(ROOT, "public"), publicDir, { recursive: true, filter: (source) => !isGeneratedPublicFile(basename(source)) });
   const write = (name: string, contents: string | Uint8Array): void => writeFileSync(join(postsDir, name), contents);
   for (const [name, contents] of Object.entries(files)) write(name, contents);
-  const options = (mode: BuildMode = "production"): BuildOptions => ({ root: ROOT, postsDir, publicDir, outFile, mode, now: new Date(`${TODAY}T12:00:00Z`) });
+  const options = (mode: BuildMode = "production"): BuildOptions => ({ root: ROOT, postsDir, publicDir, outFile, mode, now: new Date(`${today}T12:00:00Z`) });
   return {
     postsDir,
     publicDir,
@@ -52,7 +53,7 @@ export const tempPosts = (files: Files): TempPosts => {
     options,
     build: (mode) => buildManifest(options(mode)),
     collect: (mode = "production") =>
-      collectPosts({ root: ROOT, postsDir, displayDir: "posts", mode, publicDir, stylesheet: "/style.test.css", today: TODAY }),
+      collectPosts({ root: ROOT, postsDir, displayDir: "posts", mode, publicDir, stylesheet: "/style.test.css", today }),
     write,
     output: () => readFileSync(outFile, "utf8"),
     remove: () => rmSync(dir, { recursive: true, force: true }),

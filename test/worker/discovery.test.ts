@@ -73,7 +73,8 @@ describe("/sitemap.xml", () => {
       ]),
     );
     expect(entries).toContainEqual(["https://fmlops.dev/series/", "2026-04-01T06:30:00Z"]);
-    expect(entries).toHaveLength(1 + 1 + 4 + 1 + 3 + 1 + 2);
+    expect(entries).toContainEqual(["https://fmlops.dev/series/contract-series/", "2026-02-15T00:00:00Z"]);
+    expect(entries).toHaveLength(1 + 1 + 5 + 1 + 3 + 1 + 1 + 2);
   });
 });
 

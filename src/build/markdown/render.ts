@@ -52,6 +52,11 @@ const marked = new Marked(
 export const renderMarkdown = (source: string, firstLine = 1): RenderedMarkdown => {
   outline.reset();
   const tokens = marked.lexer(source);
+  // What marked.parse() does between lexing and rendering; marked-footnote depends on it (it resets
+  // its per-document state and moves the footnotes to the end there). Lexing separately lets the
+  // tokens also serve the word count and the reference checks.
+  const walkTokens = marked.defaults.walkTokens;
+  if (walkTokens) marked.walkTokens(tokens, walkTokens);
   const html = marked.parser(tokens);
   return { html, words: countWords(tokens), headings: outline.outline(), references: references(tokens, source, firstLine) };
 };

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { renderMarkdown } from "../../src/build/markdown/render.ts";
+
+describe("code blocks", () => {
+  it("are highlighted at build time with classes, never inline styles", () => {
+    const { html } = renderMarkdown("```typescript\nconst a: number = 1; // note\n```\n");
+    expect(html).toBe(
+      '<pre><code class="hljs language-typescript"><span class="hljs-keyword">const</span> <span class="hljs-attr">a</span>: <span class="hljs-built_in">number</span> = <span class="hljs-number">1</span>; <span class="hljs-comment">// note</span>\n</code></pre>\n',
+    );
+    expect(html).not.toContain("style=");
+  });
+
+  it("accept the names authors write: ts, sh, yml, toml, html", () => {
+    for (const lang of ["ts", "sh", "yml", "toml", "html", "py", "json", "diff"]) {
+      expect(renderMarkdown(`\`\`\`${lang}\nx = 1\n\`\`\`\n`).html, lang).toContain(`<code class="hljs language-${lang}">`);
+    }
+  });
+
+  it("in an unknown language are a plain escaped <pre>, with no highlighting", () => {
+    expect(renderMarkdown('```klingon\n<not> & "code"\n```\n').html).toBe("<pre><code>&lt;not&gt; &amp; &quot;code&quot;\n</code></pre>\n");
+  });
+
+  it("without a language are a plain escaped <pre>", () => {
+    expect(renderMarkdown("```\n<b>\n```\n").html).toBe("<pre><code>&lt;b&gt;\n</code></pre>\n");
+  });
+});
+
+describe("headings", () => {
+  it("get stable GitHub-style ids, distinct for duplicates, and a visible anchor link", () => {
+    const { html, headings } = renderMarkdown("## Why it broke\n\n## Why it broke\n\n### The `fix`, really\n");
+    expect(headings).toEqual([
+      { level: 2, id: "why-it-broke", text: "Why it broke" },
+      { level: 2, id: "why-it-broke-1", text: "Why it broke" },
+      { level: 3, id: "the-fix-really", text: "The fix, really" },
+    ]);
+    expect(html).toContain('<h2 id="why-it-broke">Why it broke<a class="heading-anchor" href="#why-it-broke" aria-hidden="true" tabindex="-1">#</a></h2>');
+    expect(html).toContain('<h3 id="the-fix-really">The <code>fix</code>, really<a class="heading-anchor" href="#the-fix-really"');
+  });
+
+  it("start their ids afresh in every document", () => {
+    renderMarkdown("## Intro\n");
+    expect(renderMarkdown("## Intro\n").headings[0]?.id).toBe("intro");
+  });
+
+  it("carry no section number in their text or id: numbering is the stylesheet's", () => {
+    expect(renderMarkdown("## First\n").html).toMatch(/^<h2 id="first">First</);
+  });
+});
+
+describe("footnotes", () => {
+  it("link to their note and back, in every document rendered after another", () => {
+    renderMarkdown("One.[^a]\n\n[^a]: First document.\n");
+    const { html } = renderMarkdown("Two.[^b]\n\n[^b]: Second document.\n");
+    expect(html).toContain('<a id="footnote-ref-b" href="#footnote-b" data-footnote-ref aria-describedby="footnote-label">1</a>');
+    expect(html).toContain('<li id="footnote-b">');
+    expect(html).toContain('<a href="#footnote-ref-b" data-footnote-backref aria-label="Back to reference b">↩</a>');
+  });
+});
+
+describe("links and images", () => {
+  it("mark links to other sites as external, and leave the site's own alone", () => {
+    const { html } = renderMarkdown("[out](https://example.com/x) [in](/about/) [self](https://fmlops.dev/about/)\n");
+    expect(html).toBe(
+      '<p><a href="https://example.com/x" rel="external noopener">out</a> <a href="/about/">in</a> <a href="https://fmlops.dev/about/">self</a></p>\n',
+    );
+  });
+
+  it("load images lazily, with their alt text and title escaped for an attribute", () => {
+    expect(renderMarkdown('![a "cat" & <dog>](/c.png "The \\"title\\"")\n').html).toBe(
+      '<p><img src="/c.png" alt="a &quot;cat&quot; &amp; <dog>" title="The &quot;title&quot;" loading="lazy" decoding="async"></p>\n',
+    );
+  });
+
+  it("are reported with the line they are on, raw HTML included", () => {
+    const source = "Intro.\n\nSee [one](/one) and\n[two](/two).\n\n![pic](/p.png)\n\n<p><a href=\"/raw\">raw</a></p>\n";
+    expect(renderMarkdown(source, 10).references).toEqual([
+      { kind: "link", url: "/one", line: 12 },
+      { kind: "link", url: "/two", line: 13 },
+      { kind: "image", url: "/p.png", line: 15 },
+      { kind: "link", url: "/raw", line: 17 },
+    ]);
+  });
+});
+
+describe("word count", () => {
+  it("counts prose and leaves code blocks out", () => {
+    expect(renderMarkdown("One two three.\n\n```bash\nfour five six seven\n```\n\n- eight\n- nine `ten`\n").words).toBe(6);
+  });
+});
