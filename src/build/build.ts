@@ -7,7 +7,8 @@ import { dirname, join, relative } from "node:path";
 import type { BuildMode, Manifest } from "../manifest.ts";
 import { collectPosts } from "./collect.ts";
 import { computeInputHash } from "./input-hash.ts";
-import { manifestModule, readInputHash } from "./manifest-module.ts";
+import { readLedger } from "./ledger.ts";
+import { manifestModule, readHeader } from "./manifest-module.ts";
 import { BuildFailed } from "./problem.ts";
 import { planPublicFiles, removeStaleStylesheets } from "./public-files.ts";
 import { writeAtomic } from "./write-atomic.ts";
@@ -19,6 +20,8 @@ export interface BuildOptions {
   /** The static assets folder; the build writes its generated files there too. */
   readonly publicDir: string;
   readonly outFile: string;
+  /** The published-URL ledger (see ledger.ts); absent means empty. */
+  readonly ledgerFile: string;
   readonly mode: BuildMode;
   /** The clock, for the scheduled-link check only (see CollectOptions.today); defaults to now. */
   readonly now?: Date;
@@ -27,12 +30,14 @@ export interface BuildOptions {
 export interface BuildResult {
   readonly manifest: Manifest;
   readonly inputHash: string;
+  /** Every path that answers 200 in production today: what the ledger must hold. */
+  readonly publicPaths: readonly string[];
 }
 
 const displayPath = (root: string, path: string): string => relative(root, path) || ".";
 
 export const buildManifest = (options: BuildOptions): BuildResult => {
-  const { root, postsDir, publicDir, outFile, mode, now = new Date() } = options;
+  const { root, postsDir, publicDir, outFile, ledgerFile, mode, now = new Date() } = options;
   const inputHash = computeInputHash(options);
   const publicFiles = planPublicFiles(publicDir);
   if ("missing" in publicFiles) throw new BuildFailed([{ file: publicFiles.missing, message: "is missing: the layout links to it" }]);
@@ -45,6 +50,7 @@ export const buildManifest = (options: BuildOptions): BuildResult => {
     publicDir,
     stylesheet: publicFiles.stylesheet,
     today: now.toISOString().slice(0, 10),
+    ledger: { entries: readLedger(ledgerFile), displayFile: displayPath(root, ledgerFile) },
   });
   if (!collected.ok) throw new BuildFailed(collected.problems);
 
@@ -57,19 +63,24 @@ export const buildManifest = (options: BuildOptions): BuildResult => {
   publicFiles.write();
   writeAtomic(outFile, text);
   removeStaleStylesheets(publicDir, publicFiles.stylesheet);
-  return { manifest: collected.manifest, inputHash };
+  return { manifest: collected.manifest, inputHash, publicPaths: collected.publicPaths };
 };
 
-/** Why the module at `outFile` does not match its inputs, or null when it is fresh. */
-export const staleness = (options: BuildOptions): string | null => {
-  const { root, outFile, mode } = options;
+const rebuildCommand = (mode: BuildMode): string => (mode === "production" ? "npm run build" : "npm run build -- --preview");
+
+/**
+ * Why the module at `outFile` does not match its inputs, or null when it is fresh. Without
+ * `options.mode`, it is checked in the mode its header records (so a running `npm run dev` passes).
+ */
+export const staleness = (options: Omit<BuildOptions, "mode"> & { readonly mode?: BuildMode }): string | null => {
+  const { root, outFile } = options;
   const file = displayPath(root, outFile);
-  const fix = mode === "production" ? "npm run build" : "npm run build -- --preview";
-  if (!existsSync(outFile)) return `${file} does not exist: run \`${fix}\``;
-  const recorded = readInputHash(readFileSync(outFile, "utf8"));
-  if (recorded === null) return `${file} has no generated-file header on its first line: run \`${fix}\` to replace it`;
-  if (recorded !== computeInputHash(options)) {
-    return `${file} is stale: its inputs (posts, public/, code, library versions or mode) changed since it was generated; run \`${fix}\``;
+  if (!existsSync(outFile)) return `${file} does not exist: run \`${rebuildCommand(options.mode ?? "production")}\``;
+  const header = readHeader(readFileSync(outFile, "utf8"));
+  if (header === null) return `${file} has no generated-file header on its first line: run \`${rebuildCommand(options.mode ?? "production")}\` to replace it`;
+  const mode = options.mode ?? header.mode;
+  if (header.inputHash !== computeInputHash({ ...options, mode })) {
+    return `${file} is stale: its inputs (posts, public/, code, library versions or mode) changed since it was generated; run \`${rebuildCommand(mode)}\``;
   }
   return null;
 };

@@ -8,6 +8,7 @@ import { RESERVED_TOP_LEVEL_NAMES } from "../urls.ts";
 import { checkAliases } from "./aliases.ts";
 import { parseFilename } from "./filename.ts";
 import { fingerprintEssays, fingerprintPage, renderFingerprint, type UnfingerprintedEssay, type UnfingerprintedPage } from "./fingerprint.ts";
+import { checkLedger, publicPaths, type LedgerEntry } from "./ledger.ts";
 import { checkReferences } from "./links.ts";
 import { readPost } from "./post.ts";
 import type { Problem } from "./problem.ts";
@@ -30,15 +31,24 @@ export interface CollectOptions {
    * that is still scheduled. It decides whether the build passes, never what it writes.
    */
   readonly today: string;
+  /** The published-URL ledger's entries, and how to name its file in messages. */
+  readonly ledger: { readonly entries: readonly LedgerEntry[]; readonly displayFile: string };
 }
 
-export type Collected = { readonly ok: true; readonly manifest: Manifest } | { readonly ok: false; readonly problems: readonly Problem[] };
+export type Collected =
+  | {
+      readonly ok: true;
+      readonly manifest: Manifest;
+      /** Every path that answers 200 in production today: what the ledger must hold. */
+      readonly publicPaths: readonly string[];
+    }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
 
 const byFileAndLine = (a: Problem, b: Problem): number => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1);
 
 const byNewest = (a: UnfingerprintedEssay, b: UnfingerprintedEssay): number => (a.date === b.date ? (a.slug < b.slug ? -1 : 1) : a.date < b.date ? 1 : -1);
 
-export const collectPosts = ({ root, postsDir, displayDir, mode, publicDir, stylesheet, today }: CollectOptions): Collected => {
+export const collectPosts = ({ root, postsDir, displayDir, mode, publicDir, stylesheet, today, ledger }: CollectOptions): Collected => {
   const problems: Problem[] = [];
   const essays: IndexedEssay[] = [];
   const pages: IndexedPage[] = [];
@@ -76,12 +86,17 @@ export const collectPosts = ({ root, postsDir, displayDir, mode, publicDir, styl
     ...essays.map(({ essay, facts }) => ({ facts, date: essay.date, draft: essay.draft })),
     ...pages.map(({ page, facts }) => ({ facts, date: null, draft: page.draft })),
   ];
-  problems.push(...aliases.problems, ...checkReferences(sources, { index, today, aliases: aliases.redirects, publicDir }));
+  problems.push(
+    ...aliases.problems,
+    ...checkReferences(sources, { index, today, aliases: aliases.redirects, publicDir }),
+    ...checkLedger(ledger.entries, { index, redirects: aliases.redirects, today, displayFile: ledger.displayFile }),
+  );
   if (problems.length > 0) return { ok: false, problems: problems.sort(byFileAndLine) };
 
   const published = <T extends { draft: boolean }>(list: T[]): T[] => (mode === "production" ? list.filter((p) => !p.draft) : list);
   return {
     ok: true,
+    publicPaths: publicPaths(index, today),
     manifest: {
       mode,
       renderFingerprint: renderFingerprint(root, mode, stylesheet),

@@ -1,5 +1,8 @@
 // CLI entry of the build: `node src/build/main.ts [--preview] [--check]`.
 // Prints every problem as file:line: message and exits non-zero; on failure nothing is written.
+// `--check` writes nothing: it fails when the generated manifest does not match its inputs, in the
+// mode given or, without --preview, in the mode the manifest records (wrangler runs it before
+// every bundle, see wrangler.toml).
 
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
@@ -14,15 +17,16 @@ const { values } = parseArgs({
   },
 });
 
-const options = { ...projectPaths(fileURLToPath(import.meta.url)), mode: values.preview ? "preview" : "production" } as const;
+const paths = projectPaths(fileURLToPath(import.meta.url));
+const options = { ...paths, mode: values.preview ? "preview" : "production" } as const;
 
 if (values.check) {
-  const problem = staleness(options);
+  const problem = staleness(values.preview ? options : paths);
   if (problem !== null) {
     console.error(problem);
     process.exit(1);
   }
-  console.log(`manifest is fresh (${options.mode})`);
+  console.log("manifest is fresh");
 } else {
   try {
     const { manifest } = buildManifest(options);

@@ -36,6 +36,10 @@ describe("the two rooms", () => {
     expect(violations("src/build", (t) => !t.startsWith("src/worker") && !t.startsWith("src/generated"))).toEqual([]);
   });
 
+  it("the author's tools never import the Worker either: they live in the build's room", () => {
+    expect(violations("src/author", (t) => !t.startsWith("src/worker") && !t.startsWith("src/generated"))).toEqual([]);
+  });
+
   it("the shared modules import nothing but each other", () => {
     expect(SHARED.flatMap((file) => importsOf(file).filter((t) => !SHARED.includes(t)).map((t) => `${file} -> ${t}`))).toEqual([]);
   });

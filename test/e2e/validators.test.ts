@@ -2,7 +2,7 @@
 // against `npm run dev` so it is the bytes and headers wrangler really serves from the fixture posts.
 
 import { spawnSync } from "node:child_process";
-import { cpSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
@@ -43,10 +43,7 @@ describe("the validators, against npm run dev", () => {
   const feedsOf = (format: FeedFormat): string[] => [PATHS.feed(format), ...tags.map((tag) => PATHS.feed(format, tag))];
 
   beforeAll(async () => {
-    project = copyProject();
-    const posts = join(project.dir, "posts");
-    for (const name of readdirSync(posts)) rmSync(join(posts, name), { recursive: true, force: true });
-    cpSync(FIXTURE_POSTS, posts, { recursive: true });
+    project = copyProject({ posts: FIXTURE_POSTS });
     server = await startDevServer(project.dir);
 
     const index = await (await get(PATHS.tags)).text();

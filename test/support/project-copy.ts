@@ -8,17 +8,27 @@ import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
-const COPIED = ["package.json", "wrangler.toml", "src", "posts", "public"];
+const COPIED = ["package.json", "wrangler.toml", "worker-configuration.d.ts", "tsconfig.base.json", "tsconfig.json", "tsconfig.node.json", "published-urls.txt", "src", "posts", "public", "test", ".githooks"];
 
 export interface ProjectCopy {
   readonly dir: string;
   readonly remove: () => void;
 }
 
-export const copyProject = (): ProjectCopy => {
+export interface CopyOptions {
+  /**
+   * Serve these posts instead of the project's own. The copy then starts with an empty ledger of
+   * published URLs: those posts have never been published.
+   */
+  readonly posts?: string;
+}
+
+export const copyProject = ({ posts }: CopyOptions = {}): ProjectCopy => {
   const dir = mkdtempSync(join(tmpdir(), "fmlops-project-"));
   for (const entry of COPIED) {
-    cpSync(join(ROOT, entry), join(dir, entry), { recursive: true, filter: (source) => !source.includes(`${join("src", "generated")}`) });
+    if (posts !== undefined && entry === "published-urls.txt") continue;
+    const source = entry === "posts" && posts !== undefined ? posts : join(ROOT, entry);
+    cpSync(source, join(dir, entry), { recursive: true, filter: (path) => !path.includes(join("src", "generated")) });
   }
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };

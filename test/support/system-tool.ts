@@ -3,9 +3,8 @@
 
 import { accessSync, constants, statSync } from "node:fs";
 import { delimiter, join } from "node:path";
+import { inCi } from "../../src/author/ci.ts";
 
-/** True when CI is set to anything but an explicit no ("", "0", "false"), as CI services set it. */
-const inCi = (): boolean => !["", "0", "false"].includes((process.env["CI"] ?? "").trim().toLowerCase());
 
 const onPath = (command: string): boolean =>
   (process.env["PATH"] ?? "").split(delimiter).some((dir) => {

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { buildManifest, type BuildOptions, type BuildResult } from "../../src/build/build.ts";
 import { collectPosts, type Collected } from "../../src/build/collect.ts";
+import { readLedger } from "../../src/build/ledger.ts";
 import { isGeneratedPublicFile } from "../../src/build/public-files.ts";
 import { formatProblem } from "../../src/build/problem.ts";
 import type { BuildMode } from "../../src/manifest.ts";
@@ -20,6 +21,8 @@ export interface TempPosts {
   /** A copy of public/ without generated files: the build writes its own there. */
   readonly publicDir: string;
   readonly outFile: string;
+  /** The ledger of published URLs; absent until a test writes it. */
+  readonly ledgerFile: string;
   readonly options: (mode?: BuildMode) => BuildOptions;
   readonly build: (mode?: BuildMode) => BuildResult;
   readonly collect: (mode?: BuildMode) => Collected;
@@ -41,19 +44,21 @@ export const tempPosts = (files: Files, today = TODAY): TempPosts => {
   const postsDir = join(dir, "posts");
   const publicDir = join(dir, "public");
   const outFile = join(dir, "generated", "manifest.ts");
+  const ledgerFile = join(dir, "published-urls.txt");
   mkdirSync(postsDir);
   cpSync(join(ROOT, "public"), publicDir, { recursive: true, filter: (source) => !isGeneratedPublicFile(basename(source)) });
   const write = (name: string, contents: string | Uint8Array): void => writeFileSync(join(postsDir, name), contents);
   for (const [name, contents] of Object.entries(files)) write(name, contents);
-  const options = (mode: BuildMode = "production"): BuildOptions => ({ root: ROOT, postsDir, publicDir, outFile, mode, now: new Date(`${today}T12:00:00Z`) });
+  const options = (mode: BuildMode = "production"): BuildOptions => ({ root: ROOT, postsDir, publicDir, outFile, ledgerFile, mode, now: new Date(`${today}T12:00:00Z`) });
   return {
     postsDir,
     publicDir,
     outFile,
+    ledgerFile,
     options,
     build: (mode) => buildManifest(options(mode)),
     collect: (mode = "production") =>
-      collectPosts({ root: ROOT, postsDir, displayDir: "posts", mode, publicDir, stylesheet: "/style.test.css", today }),
+      collectPosts({ root: ROOT, postsDir, displayDir: "posts", mode, publicDir, stylesheet: "/style.test.css", today, ledger: { entries: readLedger(ledgerFile), displayFile: "published-urls.txt" } }),
     write,
     output: () => readFileSync(outFile, "utf8"),
     remove: () => rmSync(dir, { recursive: true, force: true }),

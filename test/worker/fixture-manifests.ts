@@ -17,7 +17,7 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const POSTS = join(ROOT, "test/fixtures/posts");
 
 const build = (postsDir: string, mode: BuildMode): Manifest => {
-  const result = collectPosts({ root: ROOT, postsDir, displayDir: "posts", mode, publicDir: join(ROOT, "public"), stylesheet: "/style.0123456789.css", today: "2026-11-25" });
+  const result = collectPosts({ root: ROOT, postsDir, displayDir: "posts", mode, publicDir: join(ROOT, "public"), stylesheet: "/style.0123456789.css", today: "2026-11-25", ledger: { entries: [], displayFile: "none" } });
   if (!result.ok) throw new Error(`fixture posts do not build:\n${result.problems.map(formatProblem).join("\n")}`);
   return result.manifest;
 };

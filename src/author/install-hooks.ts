@@ -1,0 +1,16 @@
+// npm's `prepare` step (run by `npm install` and `npm ci`): points git at the committed hooks in
+// .githooks/, so every commit runs `npm run check`. Outside a git repository of its own (a CI
+// tarball, a clean export, a copy inside another repository) it does nothing, silently.
+
+import { spawnSync } from "node:child_process";
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { projectPaths } from "../build/paths.ts";
+
+export const HOOKS_DIR = ".githooks";
+
+const { root } = projectPaths(fileURLToPath(import.meta.url));
+const topLevel = spawnSync("git", ["rev-parse", "--show-toplevel"], { cwd: root, encoding: "utf8" });
+if (topLevel.status === 0 && realpathSync(topLevel.stdout.trim()) === realpathSync(root)) {
+  spawnSync("git", ["config", "core.hooksPath", HOOKS_DIR], { cwd: root, stdio: "ignore" });
+}
