@@ -1,6 +1,7 @@
 // Three test projects, one per room the code runs in:
 //   worker  inside workerd (the real Workers runtime), calling the Hono app and the Worker's fetch
-//   build   in Node: the filename grammar, the schema, errors, atomicity, determinism, the bundle
+//   build   in Node: the filename grammar, the schema, errors, atomicity, determinism, the bundle,
+//           and the author's tools (check, new, the hook) run in copies of the project
 //   e2e     in Node, against `wrangler dev`: what a browser or curl sees through the assets layer
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
@@ -18,7 +19,7 @@ export default defineConfig({
         },
       },
       {
-        test: { name: "build", environment: "node", include: ["test/build/**/*.test.ts"] },
+        test: { name: "build", environment: "node", include: ["test/build/**/*.test.ts", "test/author/**/*.test.ts"], testTimeout: 60_000 },
       },
       {
         test: { name: "e2e", environment: "node", include: ["test/e2e/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 60_000 },

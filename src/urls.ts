@@ -78,6 +78,17 @@ export const sitePaths = ({ essays, pages, tags, series }: SiteContent): Set<str
   return paths;
 };
 
+const ESSAY_PATH_RE = new RegExp(`^/writing/${SLUG_SOURCE}$`);
+
+/**
+ * The redirects one alias of an essay makes, [old path, new path]. An old essay URL also had its
+ * Markdown twin, so an alias shaped like /writing/<slug> redirects /writing/<slug>.md as well.
+ */
+export const aliasRedirects = (alias: string, slug: string): [string, string][] => [
+  [alias, PATHS.essay(slug)],
+  ...(ESSAY_PATH_RE.test(alias) ? [[`${alias}.md`, PATHS.essayMarkdown(slug)] as [string, string]] : []),
+];
+
 /** The same path with its trailing slash added or removed: the form that answers 301. */
 export const otherSlashForm = (path: string): string => (path.endsWith("/") ? path.slice(0, -1) : `${path}/`);
 

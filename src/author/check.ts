@@ -54,7 +54,8 @@ try {
   if (!(error instanceof BuildFailed)) throw error;
   problems.push(...error.problems);
 }
-const types = typecheck(paths.root);
+const types = typecheck(paths.root, built !== null);
+if (built === null) console.warn("the Worker's types are checked once the build passes");
 const bundle = built === null ? null : measureBundle(paths.root).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
 problems.push(...(await types));
 if (built !== null && bundle !== null) problems.push(...ledgerProblems(built), ...budgetProblems(await bundle));

@@ -12,20 +12,24 @@ const tscProblems = (output: string): Problem[] =>
     return match ? [{ file: match[1] ?? "", line: Number(match[2]), message: match[3] ?? "" }] : [];
   });
 
-export const typecheck = async (root: string): Promise<Problem[]> => {
-  const [types, worker, node] = await Promise.all([
-    run(root, "wrangler", ["types", "--check"]),
-    run(root, "tsc", ["-p", "tsconfig.json"]),
-    run(root, "tsc", ["-p", "tsconfig.node.json"]),
-  ]);
-  const problems: Problem[] = [];
-  if (types.status !== 0) {
-    problems.push({ file: "worker-configuration.d.ts", message: "is stale: wrangler.toml changed since it was generated; run `npx wrangler types` and commit it" });
-  }
-  for (const [project, result] of [["tsconfig.json", worker], ["tsconfig.node.json", node]] as const) {
-    const found = tscProblems(result.stdout);
-    if (result.status !== 0 && found.length === 0) problems.push({ file: project, message: `tsc failed: ${(result.stdout + result.stderr).trim()}` });
-    problems.push(...found);
-  }
-  return problems;
+const tsc = async (root: string, project: string): Promise<Problem[]> => {
+  const result = await run(root, "tsc", ["-p", project]);
+  const found = tscProblems(result.stdout);
+  return result.status !== 0 && found.length === 0 ? [{ file: project, message: `tsc failed: ${(result.stdout + result.stderr).trim()}` }] : found;
+};
+
+const runtimeTypes = async (root: string): Promise<Problem[]> =>
+  (await run(root, "wrangler", ["types", "--check"])).status === 0
+    ? []
+    : [{ file: "worker-configuration.d.ts", message: "is stale: wrangler.toml changed since it was generated; run `npx wrangler types` and commit it" }];
+
+/**
+ * The Worker's room is checked against the manifest the build writes, so it is only checked when
+ * the build has just passed; the build's room is always checked. A file both rooms share is
+ * reported once.
+ */
+export const typecheck = async (root: string, manifestIsCurrent: boolean): Promise<Problem[]> => {
+  const checks = manifestIsCurrent ? [runtimeTypes(root), tsc(root, "tsconfig.json"), tsc(root, "tsconfig.node.json")] : [tsc(root, "tsconfig.node.json")];
+  const problems = (await Promise.all(checks)).flat();
+  return [...new Map(problems.map((problem) => [`${problem.file}:${problem.line}:${problem.message}`, problem])).values()];
 };

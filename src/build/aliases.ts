@@ -3,7 +3,7 @@
 
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { otherSlashForm, PATHS } from "../urls.ts";
+import { aliasRedirects, otherSlashForm } from "../urls.ts";
 import type { Problem } from "./problem.ts";
 import type { IndexedEssay, Target } from "./site-index.ts";
 
@@ -30,7 +30,7 @@ export const checkAliases = (essays: readonly IndexedEssay[], index: ReadonlyMap
         problems.push({ file: facts.file, line, message: `the alias ${alias} is also claimed by ${owner}; keep it on one essay` });
       } else {
         owners.set(alias, facts.file);
-        redirects.set(alias, PATHS.essay(essay.slug));
+        for (const [from, to] of aliasRedirects(alias, essay.slug)) redirects.set(from, to);
       }
     }
   }

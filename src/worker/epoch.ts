@@ -5,7 +5,7 @@
 // a memo of rendered bodies.
 
 import type { Essay, Manifest } from "../manifest.ts";
-import { PATHS, sitePaths } from "../urls.ts";
+import { aliasRedirects, sitePaths } from "../urls.ts";
 
 export interface Epoch {
   /** Newest first. */
@@ -62,7 +62,7 @@ const buildEpoch = (manifest: Manifest, first: number): Epoch => {
   const series = new Map(
     [...groups(oldestFirst, (essay) => (essay.series === null ? [] : [essay.series]))].sort(([, a], [, b]) => (firstDate(a) < firstDate(b) ? 1 : -1)),
   );
-  const aliases = new Map(essays.flatMap((essay) => essay.aliases.map((alias) => [alias, PATHS.essay(essay.slug)] as const)));
+  const aliases = new Map(essays.flatMap((essay) => essay.aliases.flatMap((alias) => aliasRedirects(alias, essay.slug))));
   const paths = sitePaths({
     essays: essays.map((essay) => essay.slug),
     pages: manifest.pages.map((page) => page.slug),
