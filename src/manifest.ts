@@ -33,7 +33,7 @@ export interface Essay {
   readonly html: string;
   /** `html` with every href and src made absolute, for feed readers. */
   readonly feedHtml: string;
-  /** The post's source as the author wrote it, served at /writing/<slug>.md. */
+  /** The post's source as the author wrote it (UTF-8, LF line endings), served at /writing/<slug>.md. */
   readonly markdown: string;
   /** A hash of everything the essay serves (all but `source`): equal fingerprints, equal essay. */
   readonly fingerprint: string;
@@ -73,7 +73,10 @@ export interface Page {
 export type BuildMode = "production" | "preview";
 
 export interface Manifest {
-  /** "preview" includes drafts and is what `npm run dev` serves; "production" is what deploys. */
+  /**
+   * "preview" is what `npm run dev` serves: drafts included, and scheduled essays shown before their
+   * date. "production" is what deploys.
+   */
   readonly mode: BuildMode;
   /**
    * A hash of the code and configuration that turn this manifest into responses (the Worker's
@@ -81,6 +84,8 @@ export interface Manifest {
    * so a change of layout changes every ETag even when no post changed.
    */
   readonly renderFingerprint: string;
+  /** A hash of every page's fingerprint: lists that show pages (the sitemap, llms.txt) change with it. */
+  readonly pagesFingerprint: string;
   /** The fingerprinted stylesheet URL, e.g. "/style.3f2a9c1b.css". */
   readonly stylesheet: string;
   /** Newest first; ties broken by slug so the order never depends on the file system. */

@@ -7,6 +7,9 @@ export const SITE = {
   /** Requests for this host are redirected to the canonical one. */
   wwwHost: "www.fmlops.dev",
   language: "en",
+  /** The site in a few words: the home page's heading, the footer, the social card. */
+  tagline: "Essays on the contracts nobody wrote down",
+  favicon: "/favicon.svg",
   author: "fmlops.dev",
   description:
     "Essays on one kind of bug: the unwritten contract between two parts of a system, and the structural fix that writes it down.",

@@ -1,12 +1,21 @@
 // The site's URL grammar: the one place that says which paths exist and which names they reserve.
-// Listing and page URLs end in "/"; essay URLs and files do not. Both the build (to reject a page
-// slug that would shadow a route) and the Worker (to route) read it from here.
+// Listing and page URLs end in "/"; essay URLs and files do not. Both the build (to check links,
+// aliases and page slugs) and the Worker (to route) read it from here.
 
 import { SITE } from "./site.ts";
 
 /** A slug: lowercase a-z0-9 words joined by single hyphens. */
 export const SLUG_SOURCE = "[a-z0-9]+(?:-[a-z0-9]+)*";
 export const SLUG_RE = new RegExp(`^${SLUG_SOURCE}$`);
+
+/** The feed formats: the file each is served as, its media type, and its name for readers. */
+export const FEEDS = {
+  atom: { file: "feed.xml", mediaType: "application/atom+xml", label: "Atom" },
+  rss: { file: "rss.xml", mediaType: "application/rss+xml", label: "RSS" },
+  json: { file: "feed.json", mediaType: "application/feed+json", label: "JSON Feed" },
+} as const;
+export type FeedFormat = keyof typeof FEEDS;
+export const FEED_FORMATS = Object.keys(FEEDS) as FeedFormat[];
 
 const slug = (name: string): string => `:${name}{${SLUG_SOURCE}}`;
 
@@ -16,14 +25,8 @@ export const ROUTES = {
   writing: "/writing/",
   essay: `/writing/${slug("slug")}`,
   essayMarkdown: `/writing/:file{${SLUG_SOURCE}\\.md}`,
-  atom: "/writing/feed.xml",
-  rss: "/writing/rss.xml",
-  jsonFeed: "/writing/feed.json",
   tags: "/tags/",
   tag: `/tags/${slug("tag")}/`,
-  tagAtom: `/tags/${slug("tag")}/feed.xml`,
-  tagRss: `/tags/${slug("tag")}/rss.xml`,
-  tagJsonFeed: `/tags/${slug("tag")}/feed.json`,
   series: "/series/",
   oneSeries: `/series/${slug("series")}/`,
   sitemap: "/sitemap.xml",
@@ -32,29 +35,46 @@ export const ROUTES = {
   page: `/${slug("slug")}/`,
 } as const;
 
-export type FeedFormat = "atom" | "rss" | "json";
+/** The route of one feed format, of the whole site (under /writing/) or of a tag. */
+export const feedRoute = (format: FeedFormat, perTag: boolean): string => `${perTag ? ROUTES.tag : ROUTES.writing}${FEEDS[format].file}`;
+
+/** A route pattern with its parameters filled in: fill(ROUTES.tag, { tag: "llm" }) is "/tags/llm/". */
+const fill = (pattern: string, values: Readonly<Record<string, string>>): string =>
+  pattern.replace(/:(\w+)\{[^}]*\}/g, (_match, name: string) => values[name] ?? "");
 
 export const PATHS = {
-  home: "/",
-  writing: "/writing/",
-  essay: (slug: string): string => `/writing/${slug}`,
-  essayMarkdown: (slug: string): string => `/writing/${slug}.md`,
-  page: (slug: string): string => `/${slug}/`,
-  tags: "/tags/",
-  tag: (tag: string): string => `/tags/${tag}/`,
-  series: "/series/",
-  oneSeries: (series: string): string => `/series/${series}/`,
+  home: ROUTES.home,
+  writing: ROUTES.writing,
+  essay: (slug: string): string => fill(ROUTES.essay, { slug }),
+  essayMarkdown: (slug: string): string => fill(ROUTES.essayMarkdown, { file: `${slug}.md` }),
+  page: (slug: string): string => fill(ROUTES.page, { slug }),
+  tags: ROUTES.tags,
+  tag: (tag: string): string => fill(ROUTES.tag, { tag }),
+  series: ROUTES.series,
+  oneSeries: (series: string): string => fill(ROUTES.oneSeries, { series }),
   /** The feed of every essay (tag null) or of one tag, in one format. */
-  feed: (format: FeedFormat, tag: string | null = null): string =>
-    `${tag === null ? "/writing/" : `/tags/${tag}/`}${{ atom: "feed.xml", rss: "rss.xml", json: "feed.json" }[format]}`,
-  sitemap: "/sitemap.xml",
-  robots: "/robots.txt",
-  llms: "/llms.txt",
+  feed: (format: FeedFormat, tag: string | null = null): string => fill(feedRoute(format, tag !== null), { tag: tag ?? "" }),
+  sitemap: ROUTES.sitemap,
+  robots: ROUTES.robots,
+  llms: ROUTES.llms,
 } as const;
 
-export const absoluteUrl = (path: string): string => `${SITE.baseUrl}${path}`;
+/**
+ * Addresses readers and feed readers try by habit, answered with a 301 to the real one. They are
+ * not published URLs, and a post never links to them.
+ */
+export const CONVENTIONAL_REDIRECTS: ReadonlyMap<string, string> = new Map([
+  ["/feed/", PATHS.feed("atom")],
+  ["/rss/", PATHS.feed("rss")],
+  ["/feed.xml", PATHS.feed("atom")],
+  ["/atom.xml", PATHS.feed("atom")],
+  ["/rss.xml", PATHS.feed("rss")],
+  ["/index.xml", PATHS.feed("rss")],
+  ["/feed.json", PATHS.feed("json")],
+  ["/archive/", PATHS.writing],
+]);
 
-export const FEED_FORMATS: readonly FeedFormat[] = ["atom", "rss", "json"];
+export const absoluteUrl = (path: string): string => `${SITE.baseUrl}${path}`;
 
 /** What a set of public posts is made of, as far as URLs go. */
 export interface SiteContent {
@@ -78,7 +98,7 @@ export const sitePaths = ({ essays, pages, tags, series }: SiteContent): Set<str
   return paths;
 };
 
-const ESSAY_PATH_RE = new RegExp(`^/writing/${SLUG_SOURCE}$`);
+const ESSAY_PATH_RE = new RegExp(`^${ROUTES.writing}${SLUG_SOURCE}$`);
 
 /**
  * The redirects one alias of an essay makes, [old path, new path]. An old essay URL also had its
@@ -92,13 +112,14 @@ export const aliasRedirects = (alias: string, slug: string): [string, string][] 
 /** The same path with its trailing slash added or removed: the form that answers 301. */
 export const otherSlashForm = (path: string): string => (path.endsWith("/") ? path.slice(0, -1) : `${path}/`);
 
+const firstSegment = (path: string): string => path.split("/")[1] ?? "";
+
 /**
- * Top-level names a standalone page may not take, derived from the routes above so a new route
- * reserves its name without anyone remembering to list it.
+ * Top-level names a standalone page may not take, derived from the routes and redirects above so
+ * a new one reserves its name without anyone remembering to list it.
  */
 export const RESERVED_TOP_LEVEL_NAMES: ReadonlySet<string> = new Set(
-  Object.entries(ROUTES)
-    .filter(([name]) => name !== "page")
-    .map(([, pattern]) => pattern.split("/")[1] ?? "")
+  [...Object.entries(ROUTES).filter(([name]) => name !== "page").map(([, pattern]) => pattern), ...CONVENTIONAL_REDIRECTS.keys()]
+    .map(firstSegment)
     .filter((segment) => segment !== "" && !segment.startsWith(":")),
 );

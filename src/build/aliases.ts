@@ -1,9 +1,9 @@
-// Old paths that answer 301 to an essay. Each must be free: not a URL the site serves (in either
-// slash form), not a static file, and claimed by one essay only.
+// Old paths that answer 301 to an essay. Each must be free: not a URL the site serves or redirects
+// (in either slash form), not a static file, and claimed by one essay only.
 
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { aliasRedirects, otherSlashForm } from "../urls.ts";
+import { aliasRedirects, CONVENTIONAL_REDIRECTS, otherSlashForm } from "../urls.ts";
 import type { Problem } from "./problem.ts";
 import type { IndexedEssay, Target } from "./site-index.ts";
 
@@ -20,7 +20,10 @@ export const checkAliases = (essays: readonly IndexedEssay[], index: ReadonlyMap
   for (const { essay, facts } of essays) {
     const line = facts.lineOf("aliases");
     for (const alias of essay.aliases) {
-      const taken = index.get(alias) ?? index.get(otherSlashForm(alias));
+      const taken =
+        index.get(alias) ??
+        index.get(otherSlashForm(alias)) ??
+        (CONVENTIONAL_REDIRECTS.has(alias) || CONVENTIONAL_REDIRECTS.has(otherSlashForm(alias)) ? { what: "a conventional redirect" } : undefined);
       const owner = owners.get(alias);
       if (taken) {
         problems.push({ file: facts.file, line, message: `the alias ${alias} is already a URL of this site (${taken.what}); remove it from \`aliases\`` });

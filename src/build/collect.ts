@@ -7,7 +7,7 @@ import type { BuildMode, Manifest } from "../manifest.ts";
 import { RESERVED_TOP_LEVEL_NAMES } from "../urls.ts";
 import { checkAliases } from "./aliases.ts";
 import { parseFilename } from "./filename.ts";
-import { fingerprintEssays, fingerprintPage, renderFingerprint, type UnfingerprintedEssay, type UnfingerprintedPage } from "./fingerprint.ts";
+import { fingerprintEssays, fingerprintPage, renderFingerprint, shortHash, type UnfingerprintedEssay, type UnfingerprintedPage } from "./fingerprint.ts";
 import { checkLedger, publicPaths, type LedgerEntry } from "./ledger.ts";
 import { checkReferences } from "./links.ts";
 import { readPost } from "./post.ts";
@@ -76,7 +76,7 @@ export const collectPosts = ({ root, postsDir, displayDir, mode, publicDir, styl
   }
 
   const assetNames = new Set(existsSync(publicDir) ? readdirSync(publicDir) : []);
-  problems.push(...duplicateSlugs(essays.map((e) => e.essay)), ...shadowedPages(pages.map((p) => p.page), assetNames));
+  problems.push(...duplicateSlugs(essays.map((e) => e.essay)), ...duplicateIds(essays), ...shadowedPages(pages.map((p) => p.page), assetNames));
   if (problems.length > 0) return { ok: false, problems };
 
   // Drafts take part in these checks in every mode, so a link to one fails the same way everywhere.
@@ -94,17 +94,19 @@ export const collectPosts = ({ root, postsDir, displayDir, mode, publicDir, styl
   if (problems.length > 0) return { ok: false, problems: problems.sort(byFileAndLine) };
 
   const published = <T extends { draft: boolean }>(list: T[]): T[] => (mode === "production" ? list.filter((p) => !p.draft) : list);
+  const finalPages = published(pages.map((p) => p.page))
+    .sort((a, b) => (a.slug < b.slug ? -1 : 1))
+    .map(fingerprintPage);
   return {
     ok: true,
     publicPaths: publicPaths(index, today),
     manifest: {
       mode,
       renderFingerprint: renderFingerprint(root, mode, stylesheet),
+      pagesFingerprint: shortHash(...finalPages.map((page) => page.fingerprint)),
       stylesheet,
       essays: fingerprintEssays(published(essays.map((e) => e.essay)).sort(byNewest)),
-      pages: published(pages.map((p) => p.page))
-        .sort((a, b) => (a.slug < b.slug ? -1 : 1))
-        .map(fingerprintPage),
+      pages: finalPages,
     },
   };
 };
@@ -124,6 +126,25 @@ const duplicateSlugs = (essays: readonly UnfingerprintedEssay[]): Problem[] => {
     }
   }
   return problems;
+};
+
+/**
+ * Feed readers tell entries apart by id alone: two essays with one id would become one entry.
+ * (Two essays with one slug also share their default id; duplicateSlugs reports that once.)
+ */
+const duplicateIds = (essays: readonly IndexedEssay[]): Problem[] => {
+  const firstById = new Map<string, string>();
+  const slugs = new Set<string>();
+  return essays.flatMap(({ essay, facts }): Problem[] => {
+    if (slugs.has(essay.slug)) return [];
+    slugs.add(essay.slug);
+    const first = firstById.get(essay.id);
+    if (first === undefined) {
+      firstById.set(essay.id, facts.file);
+      return [];
+    }
+    return [{ file: facts.file, line: facts.lineOf("id"), message: `has the feed id ${essay.id}, which ${first} already has: feed readers would take them for one essay; give this one its own \`id\`` }];
+  });
 };
 
 const shadowedPages = (pages: readonly UnfingerprintedPage[], assetNames: ReadonlySet<string>): Problem[] =>

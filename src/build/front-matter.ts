@@ -19,7 +19,13 @@ const text = z
 /** A feed id: an absolute URI that never changes, e.g. the URL an essay first had on another domain. */
 const feedId = z
   .string({ error: "must be an absolute URI, e.g. https://old.example/posts/slug" })
-  .refine((value) => URL.canParse(value) && /^[a-z][a-z0-9+.-]*:\S+$/i.test(value), "must be an absolute URI, e.g. https://old.example/posts/slug");
+  .refine(
+    (value) => !FORBIDDEN_CHARACTER_RE.test(value) && URL.canParse(value) && /^[a-z][a-z0-9+.-]*:\S+$/i.test(value),
+    "must be an absolute URI, e.g. https://old.example/posts/slug",
+  );
+
+/** A title or dek is one line: a YAML block scalar (`|`) would smuggle in line breaks. */
+const line = text.refine((value) => !/[\r\n]/.test(value), "must be one line");
 
 const flag = z.boolean({ error: "must be true or false" });
 
@@ -53,8 +59,8 @@ const tags = z
   .refine((list) => new Set(list).size === list.length, "lists a tag twice");
 
 export const ESSAY_SCHEMA = z.strictObject({
-  title: text.describe("the essay's title"),
-  dek: text.describe("the one-line subtitle shown under the title"),
+  title: line.describe("the essay's title"),
+  dek: line.describe("the one-line subtitle shown under the title"),
   summary: text.describe("one plain-text paragraph for the index, feeds and meta description"),
   tags: tags.default([]).describe("a list of tag slugs"),
   draft: flag.default(false).describe("true keeps the essay out of the production build"),
@@ -70,13 +76,10 @@ export const ESSAY_SCHEMA = z.strictObject({
 });
 
 export const PAGE_SCHEMA = z.strictObject({
-  title: text.describe("the page's title"),
+  title: line.describe("the page's title"),
   summary: text.optional().describe("one sentence for the meta description"),
   draft: flag.default(false).describe("true keeps the page out of the production build"),
 });
-
-export type EssayFrontMatter = z.output<typeof ESSAY_SCHEMA>;
-export type PageFrontMatter = z.output<typeof PAGE_SCHEMA>;
 
 /** A front-matter problem; `line` is 1-based within the whole file. */
 export interface FrontMatterIssue {
@@ -107,6 +110,12 @@ export const parseFrontMatter = <S extends z.ZodObject>(
   schema: S,
   kind: "essay" | "page",
 ): Parsed<z.output<S>> => {
+  // gray-matter would also read JSON or evaluate JavaScript front matter ("---js"); the schema is
+  // written for YAML alone, so any other language is refused before anything is parsed.
+  const language = text.startsWith("---") ? matter.language(text, MATTER_OPTIONS).name : "";
+  if (language !== "" && language !== "yaml") {
+    return { ok: false, issues: [{ line: 1, message: `front matter must be YAML: remove "${language}" after the opening ---` }] };
+  }
   let file: matter.GrayMatterFile<string>;
   try {
     file = matter(text, MATTER_OPTIONS);

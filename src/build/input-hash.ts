@@ -12,8 +12,24 @@ import { isGeneratedPublicFile } from "./public-files.ts";
 
 /** The code whose output is the manifest, or whose behaviour its fingerprints stand for. */
 const CODE = ["src/build", "src/worker", "src/manifest.ts", "src/site.ts", "src/urls.ts"];
-/** The libraries that turn posts into HTML, and Hono, which renders it; their versions count. */
-const LIBRARIES = ["dom-serializer", "gray-matter", "hono", "htmlparser2", "js-yaml", "marked", "zod"];
+/**
+ * The libraries the build and the Worker import: their versions are inputs too. A test fails when
+ * code imports a library missing here.
+ */
+export const LIBRARIES = [
+  "dom-serializer",
+  "domutils",
+  "entities",
+  "github-slugger",
+  "gray-matter",
+  "highlight.js",
+  "hono",
+  "htmlparser2",
+  "js-yaml",
+  "marked",
+  "marked-footnote",
+  "zod",
+];
 
 export interface InputHashOptions {
   readonly root: string;

@@ -5,7 +5,7 @@
 
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { absoluteUrl, otherSlashForm } from "../urls.ts";
+import { absoluteUrl, CONVENTIONAL_REDIRECTS, otherSlashForm } from "../urls.ts";
 import type { Problem } from "./problem.ts";
 import type { Target } from "./site-index.ts";
 import type { PostFacts } from "./post.ts";
@@ -40,6 +40,8 @@ const problemWith = (source: LinkSource, url: string, target: URL, context: Link
     if (isPublicFile(context.publicDir, path)) return null;
     const canonical = context.aliases.get(path);
     if (canonical) return `links to ${url}, an old path that redirects: link to ${canonical} instead`;
+    const conventional = CONVENTIONAL_REDIRECTS.get(path);
+    if (conventional) return `links to ${url}, which redirects: link to ${conventional} instead`;
     if (context.index.has(otherSlashForm(path))) return `links to ${url}, which redirects: link to ${otherSlashForm(path)} instead`;
     return `links to ${url}, which does not exist on this site`;
   }

@@ -4,7 +4,7 @@
 import { Hono, type Context } from "hono";
 import type { Manifest } from "../manifest.ts";
 import { CACHE_POLICY } from "../site.ts";
-import { ROUTES, type FeedFormat } from "../urls.ts";
+import { FEED_FORMATS, FEEDS, feedRoute, ROUTES, type FeedFormat } from "../urls.ts";
 import { canonicalHost } from "./canonical-host.ts";
 import { llmsTxt } from "./discovery/llms.ts";
 import { robotsTxt } from "./discovery/robots.ts";
@@ -31,18 +31,14 @@ export interface AppOptions {
   readonly now?: () => number;
 }
 
-type Env = { Variables: { view: View; now: number } };
+type Env = { Variables: { view: View } };
 type Reply = Response | Promise<Response>;
 
 // The patterns in ROUTES are built from one slug grammar, so Hono cannot infer their parameters;
 // every route that reads one declares it, and an absent one is simply not found.
 const param = (c: Context<Env>, name: string): string => c.req.param(name) ?? "";
 
-const FEEDS: Record<FeedFormat, { readonly render: (source: FeedSource) => string; readonly contentType: string }> = {
-  atom: { render: atomFeed, contentType: CONTENT_TYPES.atom },
-  rss: { render: rssFeed, contentType: CONTENT_TYPES.rss },
-  json: { render: jsonFeed, contentType: CONTENT_TYPES.json },
-};
+const RENDER_FEED: Record<FeedFormat, (source: FeedSource) => string> = { atom: atomFeed, rss: rssFeed, json: jsonFeed };
 
 export const createApp = (manifest: Manifest, { now = Date.now }: AppOptions = {}): Hono<Env> => {
   const epochAt = epochs(manifest);
@@ -52,7 +48,7 @@ export const createApp = (manifest: Manifest, { now = Date.now }: AppOptions = {
   /** Seconds a cache may keep a response: the policy, but never past the next scheduled essay. */
   const maxAge = (c: Context<Env>, policy: number): number => {
     const next = c.get("view").epoch.nextChange;
-    return next === null ? policy : Math.max(0, Math.min(policy, Math.floor((next - c.get("now")) / 1000)));
+    return next === null ? policy : Math.max(0, Math.min(policy, Math.floor((next - c.get("view").now) / 1000)));
   };
 
   /** A response that is a function of the visible set: validated and memoised per epoch. */
@@ -68,15 +64,14 @@ export const createApp = (manifest: Manifest, { now = Date.now }: AppOptions = {
     const { epoch } = c.get("view");
     const essays = tag === null ? epoch.essays : epoch.tags.get(tag);
     if (!essays) return c.notFound();
-    return list(c, FEEDS[format].contentType, CACHE_POLICY.feed, () => FEEDS[format].render(feedSource(essays, tag)));
+    return list(c, `${FEEDS[format].mediaType}; charset=utf-8`, CACHE_POLICY.feed, () => RENDER_FEED[format](feedSource(essays, tag)));
   };
 
   const app = new Hono<Env>();
   app.use(canonicalHost());
   app.use(async (c, next) => {
     const instant = now();
-    c.set("now", instant);
-    c.set("view", { manifest, epoch: epochAt(instant) });
+    c.set("view", { manifest, epoch: epochAt(instant), now: instant });
     await next();
   });
 
@@ -115,12 +110,10 @@ export const createApp = (manifest: Manifest, { now = Date.now }: AppOptions = {
     return respond(c, { ...validators, contentType: CONTENT_TYPES.markdown, maxAge: CACHE_POLICY.text }, () => essay.markdown);
   });
 
-  app.get(ROUTES.atom, (c) => feed(c, "atom", null));
-  app.get(ROUTES.rss, (c) => feed(c, "rss", null));
-  app.get(ROUTES.jsonFeed, (c) => feed(c, "json", null));
-  app.get(ROUTES.tagAtom, (c) => feed(c, "atom", param(c, "tag")));
-  app.get(ROUTES.tagRss, (c) => feed(c, "rss", param(c, "tag")));
-  app.get(ROUTES.tagJsonFeed, (c) => feed(c, "json", param(c, "tag")));
+  for (const format of FEED_FORMATS) {
+    app.get(feedRoute(format, false), (c) => feed(c, format, null));
+    app.get(feedRoute(format, true), (c) => feed(c, format, param(c, "tag")));
+  }
 
   app.get(ROUTES.sitemap, (c) => list(c, CONTENT_TYPES.xml, CACHE_POLICY.html, sitemap));
   app.get(ROUTES.llms, (c) => list(c, CONTENT_TYPES.text, CACHE_POLICY.text, llmsTxt));

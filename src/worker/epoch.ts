@@ -78,7 +78,7 @@ const buildEpoch = (manifest: Manifest, first: number): Epoch => {
     series,
     aliases,
     paths,
-    listEtag: `"${manifest.renderFingerprint}-${newest?.chain ?? "none"}"`,
+    listEtag: `"${manifest.renderFingerprint}-${manifest.pagesFingerprint}-${newest?.chain ?? "none"}"`,
     lastModified: newest?.chainModified ?? null,
     nextChange: next ? publishedAt(next) : null,
     memo: (key, render) => {
@@ -92,11 +92,14 @@ const buildEpoch = (manifest: Manifest, first: number): Epoch => {
   };
 };
 
-/** The epoch in force at an instant; each is built once. */
+/**
+ * The epoch in force at an instant; each is built once. The preview shows the author everything,
+ * scheduled essays included, so it has a single epoch.
+ */
 export const epochs = (manifest: Manifest): ((now: number) => Epoch) => {
   const built = new Map<number, Epoch>();
   return (now) => {
-    const first = firstVisible(manifest.essays, now);
+    const first = manifest.mode === "preview" ? 0 : firstVisible(manifest.essays, now);
     let epoch = built.get(first);
     if (!epoch) {
       epoch = buildEpoch(manifest, first);

@@ -2,12 +2,13 @@
 // pattern (which is why Hono's methodNotAllowed does not fit: it would answer 405 to a POST for an
 // essay that does not exist):
 //   an essay's old path (front matter `aliases`)    -> 301 to the essay, query kept
+//   an address tried by habit (/feed/, /rss.xml, …) -> 301 to the real one, query kept
 //   the other trailing-slash form of a known path  -> 301 to the canonical one, query kept
 //   a known path with a method other than GET/HEAD -> 405 with Allow
 //   anything else                                  -> the 404 page
 
 import type { Context } from "hono";
-import { otherSlashForm } from "../urls.ts";
+import { CONVENTIONAL_REDIRECTS, otherSlashForm } from "../urls.ts";
 import { notFoundPage } from "./pages/not-found.ts";
 import { CONTENT_TYPES } from "./respond.ts";
 import { toText } from "./text.ts";
@@ -19,7 +20,11 @@ export const fallback = (c: Context, { manifest, epoch }: View): Response => {
   const { pathname, search } = new URL(c.req.url);
   const readable = c.req.method === "GET" || c.req.method === "HEAD";
   const alternate = otherSlashForm(pathname);
-  const redirect = epoch.aliases.get(pathname) ?? (epoch.paths.has(alternate) ? alternate : undefined);
+  const redirect =
+    epoch.aliases.get(pathname) ??
+    CONVENTIONAL_REDIRECTS.get(pathname) ??
+    CONVENTIONAL_REDIRECTS.get(alternate) ??
+    (epoch.paths.has(alternate) ? alternate : undefined);
   if (epoch.paths.has(pathname) || redirect !== undefined) {
     if (!readable) return c.text("405 Method Not Allowed: this site only serves GET and HEAD.\n", 405, { Allow: ALLOWED_METHODS });
     if (redirect !== undefined) return c.redirect(`${redirect}${search}`, 301);

@@ -5,7 +5,7 @@
 
 import { html, raw } from "hono/html";
 import { SITE } from "../site.ts";
-import { absoluteUrl, PATHS, type FeedFormat } from "../urls.ts";
+import { absoluteUrl, FEED_FORMATS, FEEDS, PATHS, type FeedFormat } from "../urls.ts";
 
 export type Html = ReturnType<typeof html>;
 
@@ -47,14 +47,9 @@ const NAV = [
 
 const CURRENT = raw(' aria-current="page"');
 
-const FEED_TYPES: Record<FeedFormat, { readonly type: string; readonly label: string }> = {
-  atom: { type: "application/atom+xml", label: "Atom" },
-  rss: { type: "application/rss+xml", label: "RSS" },
-  json: { type: "application/feed+json", label: "JSON Feed" },
-};
-
-/** The site's own feeds, advertised on every page. */
-export const siteFeeds = (["atom", "rss", "json"] as const).map((format) => ({ title: SITE.name, format, path: PATHS.feed(format) }));
+/** The feeds of the whole site (tag null) or of one tag, to advertise in a page's head. */
+export const feedLinks = (tag: string | null): FeedLink[] =>
+  FEED_FORMATS.map((format) => ({ title: tag === null ? SITE.name : `${SITE.name}: ${tag}`, format, path: PATHS.feed(format, tag) }));
 
 /** Build-rendered Markdown HTML, inserted as is. */
 export const prose = (renderedMarkdown: string): Html => html`<div class="prose">${raw(renderedMarkdown)}</div>`;
@@ -64,10 +59,9 @@ export const prose = (renderedMarkdown: string): Html => html`<div class="prose"
 const jsonLd = (data: Readonly<Record<string, unknown>>): Html =>
   html`<script type="application/ld+json">${raw(JSON.stringify(data).replaceAll("<", "\\u003c"))}</script>\n`;
 
-const feedLinks = (feeds: readonly FeedLink[]): Html[] =>
+const alternates = (feeds: readonly FeedLink[]): Html[] =>
   feeds.map(
-    (feed) =>
-      html`<link rel="alternate" type="${FEED_TYPES[feed.format].type}" title="${feed.title} (${FEED_TYPES[feed.format].label})" href="${feed.path}">\n`,
+    (feed) => html`<link rel="alternate" type="${FEEDS[feed.format].mediaType}" title="${feed.title} (${FEEDS[feed.format].label})" href="${feed.path}">\n`,
   );
 
 const socialMeta = ({ title, description, path, article }: PageMeta): Html => {
@@ -98,12 +92,12 @@ export const layout = (meta: PageMeta, content: Html): Html => {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title === null ? `${SITE.name}: essays on unwritten contracts` : `${title} · ${SITE.name}`}</title>
+<title>${title === null ? `${SITE.name}: ${SITE.tagline}` : `${title} · ${SITE.name}`}</title>
 <meta name="description" content="${description}">
 ${path === null ? "" : html`<link rel="canonical" href="${absoluteUrl(path)}">\n`}<meta name="color-scheme" content="light dark">
 <link rel="stylesheet" href="${stylesheet}">
-<link rel="icon" href="/favicon.svg" type="image/svg+xml">
-${feedLinks([...siteFeeds, ...feeds])}${socialMeta(meta)}${structuredData ? jsonLd(structuredData) : ""}</head>
+<link rel="icon" href="${SITE.favicon}" type="image/svg+xml">
+${alternates([...feedLinks(null), ...feeds])}${socialMeta(meta)}${structuredData ? jsonLd(structuredData) : ""}</head>
 <body>
 <a class="skip-link" href="#main">Skip to the text</a>
 <header class="site-header">
@@ -118,7 +112,7 @@ ${NAV.map((item) => html`<li><a href="${item.href}"${item.href === path ? CURREN
 ${content}
 </main>
 <footer class="site-footer">
-<p>${SITE.name} · essays on the contracts nobody wrote down · <a href="${PATHS.feed("atom")}">Atom feed</a> · served by one Cloudflare Worker</p>
+<p>${SITE.name} · ${SITE.tagline} · <a href="${PATHS.feed("atom")}">Atom feed</a> · served by one Cloudflare Worker</p>
 </footer>
 </body>
 </html>

@@ -4,11 +4,9 @@
 import type { Context } from "hono";
 import { notModified, type Validators } from "./conditional.ts";
 
+/** Content types of what is not a feed; a feed's comes from FEEDS in src/urls.ts. */
 export const CONTENT_TYPES = {
   html: "text/html; charset=utf-8",
-  atom: "application/atom+xml; charset=utf-8",
-  rss: "application/rss+xml; charset=utf-8",
-  json: "application/feed+json; charset=utf-8",
   xml: "application/xml; charset=utf-8",
   text: "text/plain; charset=utf-8",
   markdown: "text/markdown; charset=utf-8",

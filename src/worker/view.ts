@@ -6,4 +6,6 @@ import type { Epoch } from "./epoch.ts";
 export interface View {
   readonly manifest: Manifest;
   readonly epoch: Epoch;
+  /** The request's instant (ms since 1970). */
+  readonly now: number;
 }

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { LIBRARIES } from "../../src/build/input-hash.ts";
 import { ROOT } from "../support/project-copy.ts";
 
 const SHARED = ["src/manifest.ts", "src/site.ts", "src/urls.ts"];
@@ -42,6 +43,17 @@ describe("the two rooms", () => {
 
   it("the shared modules import nothing but each other", () => {
     expect(SHARED.flatMap((file) => importsOf(file).filter((t) => !SHARED.includes(t)).map((t) => `${file} -> ${t}`))).toEqual([]);
+  });
+
+  it("every library the build or the Worker imports is an input of the manifest's hash", () => {
+    const packageOf = (specifier: string): string => specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
+    const libraries = ["src/build", "src/worker"]
+      .flatMap(filesIn)
+      .concat(SHARED)
+      .flatMap(importsOf)
+      .filter((target) => !target.startsWith("src/") && !target.startsWith("node:"))
+      .map(packageOf);
+    expect([...new Set(libraries)].filter((name) => !LIBRARIES.includes(name))).toEqual([]);
   });
 
   it("finds the imports it checks (a reader that saw none would pass everything)", () => {

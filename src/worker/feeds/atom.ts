@@ -29,6 +29,6 @@ export const atomFeed = (source: FeedSource): string =>
 <id>${absoluteUrl(selfPath(source, "atom"))}</id>
 <updated>${source.updated}</updated>
 <author><name>${SITE.author}</name><uri>${SITE.baseUrl}/</uri></author>
-<icon>${absoluteUrl("/favicon.svg")}</icon>
+<icon>${absoluteUrl(SITE.favicon)}</icon>
 ${source.essays.map(entry)}</feed>
 `);

@@ -9,7 +9,14 @@ import { layout, prose, type Html } from "../layout.ts";
 import type { View } from "../view.ts";
 import { tagLinks } from "./essay-list.ts";
 
-const draftBanner = html`<p class="draft-banner" role="note"><strong>Draft.</strong> This essay is visible only in the local preview; the production build leaves it out.</p>`;
+/** What only the author's preview shows: that an essay is a draft, or not public yet. */
+const previewBanner = (essay: Essay, now: number): Html | "" => {
+  if (essay.draft) return html`<p class="draft-banner" role="note"><strong>Draft.</strong> This essay is visible only in the local preview; the production build leaves it out.</p>`;
+  if (Date.parse(essay.published) > now) {
+    return html`<p class="draft-banner" role="note"><strong>Scheduled.</strong> This essay goes live on ${longDate(essay.date)} at 00:00 UTC; until then only the preview shows it.</p>`;
+  }
+  return "";
+};
 
 const structuredData = (essay: Essay): Record<string, unknown> => {
   const url = absoluteUrl(PATHS.essay(essay.slug));
@@ -67,7 +74,7 @@ ${older === undefined ? "" : html`<a class="previous" href="${PATHS.essay(older.
 ${newer === undefined ? "" : html`<a class="next" href="${PATHS.essay(newer.slug)}" rel="next"><span class="direction">Next</span> ${newer.title}</a>`}
 </nav>`;
 
-export const essayPage = ({ manifest, epoch }: View, essay: Essay): Html => {
+export const essayPage = ({ manifest, epoch, now }: View, essay: Essay): Html => {
   const index = epoch.essays.indexOf(essay);
   return layout(
     {
@@ -79,7 +86,7 @@ export const essayPage = ({ manifest, epoch }: View, essay: Essay): Html => {
       structuredData: structuredData(essay),
     },
     html`<article class="essay">
-${essay.draft ? draftBanner : ""}
+${previewBanner(essay, now)}
 <header class="essay-header">
 <h1>${essay.title}</h1>
 <p class="dek">${essay.dek}</p>

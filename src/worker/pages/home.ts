@@ -12,7 +12,7 @@ export const homePage = ({ manifest, epoch }: View): Html => {
   return layout(
     { title: null, description: SITE.description, path: PATHS.home, stylesheet: manifest.stylesheet },
     html`<section class="intro" aria-labelledby="intro-title">
-<h1 id="intro-title">Essays on the contracts nobody wrote down</h1>
+<h1 id="intro-title">${SITE.tagline}</h1>
 <p>${SITE.introduction}</p>
 </section>
 <section aria-labelledby="latest-title">

@@ -11,6 +11,7 @@ export const standalonePage = ({ manifest }: View, page: Page): Html =>
   layout(
     { title: page.title, description: page.summary ?? SITE.description, path: PATHS.page(page.slug), stylesheet: manifest.stylesheet },
     html`<article class="page">
+${page.draft ? html`<p class="draft-banner" role="note"><strong>Draft.</strong> This page is visible only in the local preview; the production build leaves it out.</p>` : ""}
 <h1>${page.title}</h1>
 ${prose(page.html)}
 </article>`,

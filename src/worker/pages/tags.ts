@@ -3,8 +3,8 @@
 import { html } from "hono/html";
 import type { Essay } from "../../manifest.ts";
 import { SITE } from "../../site.ts";
-import { PATHS } from "../../urls.ts";
-import { layout, type FeedLink, type Html } from "../layout.ts";
+import { FEED_FORMATS, FEEDS, PATHS } from "../../urls.ts";
+import { feedLinks, layout, type Html } from "../layout.ts";
 import type { View } from "../view.ts";
 import { essayList } from "./essay-list.ts";
 
@@ -23,9 +23,6 @@ ${[...epoch.tags].map(([tag, tagged]) => html`<li><a href="${PATHS.tag(tag)}">${
 }`,
   );
 
-export const tagFeeds = (tag: string): FeedLink[] =>
-  (["atom", "rss", "json"] as const).map((format) => ({ title: `${SITE.name}: ${tag}`, format, path: PATHS.feed(format, tag) }));
-
 export const tagPage = ({ manifest }: View, tag: string, tagged: readonly Essay[]): Html =>
   layout(
     {
@@ -33,10 +30,10 @@ export const tagPage = ({ manifest }: View, tag: string, tagged: readonly Essay[
       description: `${essays(tagged.length)} on ${SITE.name} tagged ${tag}.`,
       path: PATHS.tag(tag),
       stylesheet: manifest.stylesheet,
-      feeds: tagFeeds(tag),
+      feeds: feedLinks(tag),
     },
     html`<h1>Essays tagged <span class="tag-name">${tag}</span></h1>
-<p class="tag-feeds">Follow this tag: <a href="${PATHS.feed("atom", tag)}">Atom</a> · <a href="${PATHS.feed("rss", tag)}">RSS</a> · <a href="${PATHS.feed("json", tag)}">JSON Feed</a></p>
+<p class="tag-feeds">Follow this tag: ${FEED_FORMATS.map((format, i) => html`${i > 0 ? " · " : ""}<a href="${PATHS.feed(format, tag)}">${FEEDS[format].label}</a>`)}</p>
 ${essayList(tagged, 2)}
 <p class="more"><a href="${PATHS.tags}">All tags</a></p>`,
   );
