@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../support/project-copy.ts";
 
-const BUILD_TIME_ONLY = ["marked", "marked-footnote", "highlight.js", "github-slugger", "gray-matter", "js-yaml", "zod", "htmlparser2", "dom-serializer", "entities"];
+const BUILD_TIME_ONLY = ["marked", "marked-footnote", "highlight.js", "github-slugger", "gray-matter", "js-yaml", "zod", "htmlparser2", "dom-serializer", "domutils", "entities"];
 
 let outDir: string;
 let dryRun: SpawnSyncReturns<string>;

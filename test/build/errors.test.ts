@@ -117,6 +117,50 @@ describe("build errors name the file and line", () => {
     ]);
   });
 
+  it("rejects front matter in any language but YAML, without evaluating it", () => {
+    expect(problemsFor({ [ESSAY]: "---js\n{ title: (() => { throw new Error('evaluated') })() }\n---\nBody\n" })).toEqual([
+      'posts/2026-01-01-an-essay.md:1: front matter must be YAML: remove "js" after the opening ---',
+    ]);
+    expect(problemsFor({ [ESSAY]: '---json\n{"title": "T"}\n---\nBody\n' })).toEqual([
+      'posts/2026-01-01-an-essay.md:1: front matter must be YAML: remove "json" after the opening ---',
+    ]);
+  });
+
+  it("rejects a title or dek over more than one line", () => {
+    expect(problemsFor({ [ESSAY]: "---\ntitle: \"T\"\ndek: |\n  one\n  two\nsummary: \"S\"\n---\nBody\n" })).toEqual([
+      "posts/2026-01-01-an-essay.md:3: `dek` must be one line",
+    ]);
+  });
+
+  it("rejects two essays with one feed id, which readers would merge", () => {
+    expect(
+      problemsFor({
+        "2026-01-01-old.md": essay({ title: '"T"', dek: '"D"', summary: '"S"' }),
+        "2026-02-01-renamed.md": essay({ title: '"T"', dek: '"D"', summary: '"S"', id: '"https://fmlops.dev/writing/old"' }),
+      }),
+    ).toEqual([
+      "posts/2026-02-01-renamed.md:5: has the feed id https://fmlops.dev/writing/old, which posts/2026-01-01-old.md already has: feed readers would take them for one essay; give this one its own `id`",
+    ]);
+  });
+
+  it("rejects a feed id holding a control character", () => {
+    expect(problemsFor({ [ESSAY]: essay({ title: '"T"', dek: '"D"', summary: '"S"', id: '"tag:x,2026:\\x01y"' }) })).toEqual([
+      "posts/2026-01-01-an-essay.md:5: `id` must be an absolute URI, e.g. https://old.example/posts/slug",
+    ]);
+  });
+
+  it("rejects a folder in posts/", () => {
+    const posts = tempPosts({ [ESSAY]: VALID_ESSAY });
+    try {
+      mkdirSync(join(posts.postsDir, "drafts"));
+      expect(problemsOf(posts.collect())).toEqual([
+        "posts/drafts: is not a file: posts/ holds only YYYY-MM-DD-slug.md essays and slug.md pages, with no folders",
+      ]);
+    } finally {
+      posts.remove();
+    }
+  });
+
   it("rejects a post with no front matter at all", () => {
     expect(problemsFor({ "about.md": "Just text.\n" })).toEqual(["posts/about.md:1: front matter is missing `title` (the page's title)"]);
   });
@@ -138,9 +182,9 @@ describe("build errors name the file and line", () => {
     ]);
   });
 
-  it("rejects a page whose slug is a route the site owns", () => {
-    expect(problemsFor({ "writing.md": essay({ title: '"W"' }) })).toEqual([
-      'posts/writing.md: the page slug "writing" is a route the site owns (/writing/); rename the file',
+  it.each(["writing", "tags", "series", "feed", "rss", "archive"])("rejects a page named %s, which the site's routes or redirects own", (slug) => {
+    expect(problemsFor({ [`${slug}.md`]: essay({ title: '"W"' }) })).toEqual([
+      `posts/${slug}.md: the page slug "${slug}" is a route the site owns (/${slug}/); rename the file`,
     ]);
   });
 

@@ -14,8 +14,16 @@ const ONE = { "2026-01-01-one.md": VALID_ESSAY, "2026-02-01-two.md": VALID_ESSAY
 
 describe("fingerprints", () => {
   it("are equal for equal posts, wherever the posts folder is", () => {
-    expect(build(ONE)).toEqual(expect.objectContaining({ renderFingerprint: build(ONE).renderFingerprint }));
-    expect(build(ONE).essays.map((e) => [e.fingerprint, e.chain])).toEqual(build(ONE).essays.map((e) => [e.fingerprint, e.chain]));
+    const fingerprints = (manifest: ReturnType<typeof build>) => manifest.essays.map((e) => [e.fingerprint, e.chain, e.pageFingerprint]);
+    expect(fingerprints(build(ONE))).toEqual(fingerprints(build(ONE)));
+  });
+
+  it("of pages change the pages fingerprint, which list ETags include", () => {
+    const about = essay({ title: '"About"' }, "About us.\n");
+    const before = build({ ...ONE, "about.md": about });
+    const after = build({ ...ONE, "about.md": about.replace("About us.", "About us, revised.") });
+    expect(after.pagesFingerprint).not.toBe(before.pagesFingerprint);
+    expect(after.essays.map((e) => e.chain)).toEqual(before.essays.map((e) => e.chain));
   });
 
   it("change for the edited essay, and for the chain of it and every newer essay, only", () => {

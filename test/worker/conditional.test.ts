@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fixtureApp, ORIGIN, request } from "./app.ts";
+import { createApp } from "../../src/worker/app.ts";
+import { fixtureApp, manifestOf, NOW, ORIGIN, request } from "./app.ts";
 
 const RESOURCES = [
   ["an HTML list", "/writing/", "text/html; charset=utf-8"],
@@ -111,11 +112,24 @@ describe("ETags come from the build", () => {
     expect(new Set(etags).size).toBe(etags.length);
   });
 
-  it("are not recomputed per request: the same app answers the same tag without rendering again", async () => {
-    const app = fixtureApp();
-    const first = await app.request(`${ORIGIN}/writing/feed.json`);
-    const second = await app.request(`${ORIGIN}/writing/feed.json`);
-    expect(second.headers.get("etag")).toBe(first.headers.get("etag"));
-    expect(await second.text()).toBe(await first.text());
+  it("are made of the build's fingerprints, not of a hash of the body computed per request", async () => {
+    const manifest = manifestOf();
+    const essay = manifest.essays.find((e) => e.slug === "first-contract");
+    const newest = manifest.essays.find((e) => e.slug === "unicode");
+    expect((await request("/writing/first-contract")).headers.get("etag")).toBe(`"${manifest.renderFingerprint}-${essay?.pageFingerprint}-1"`);
+    expect((await request("/writing/feed.xml")).headers.get("etag")).toBe(`"${manifest.renderFingerprint}-${manifest.pagesFingerprint}-${newest?.chain}"`);
+    expect((await request("/about/")).headers.get("etag")).toBe(`"${manifest.renderFingerprint}-${manifest.pages.find((p) => p.slug === "about")?.fingerprint}"`);
+  });
+
+  it("change for the sitemap and llms.txt when only a page changes", async () => {
+    const manifest = manifestOf();
+    const changed = { ...manifest, pagesFingerprint: "0000000000000000" };
+    for (const path of ["/sitemap.xml", "/llms.txt"]) {
+      const [a, b] = await Promise.all([
+        fixtureApp().request(`${ORIGIN}${path}`),
+        createApp(changed, { now: () => NOW }).request(`${ORIGIN}${path}`),
+      ]);
+      expect(b.headers.get("etag"), path).not.toBe(a.headers.get("etag"));
+    }
   });
 });

@@ -22,7 +22,9 @@ describe("routes", () => {
   it.each(PAGES)("answers HEAD %s with the GET headers and no body", async (path) => {
     const [get, head] = await Promise.all([request(path), request(path, { method: "HEAD" })]);
     expect(head.status).toBe(200);
-    expect(head.headers.get("content-type")).toBe(get.headers.get("content-type"));
+    for (const header of ["content-type", "etag", "last-modified", "cache-control"]) {
+      expect(head.headers.get(header), header).toBe(get.headers.get(header));
+    }
     expect(await head.text()).toBe("");
   });
 

@@ -87,3 +87,19 @@ describe("the 404 page", () => {
     expect((await request(path)).status).toBe(404);
   });
 });
+
+describe("conventional addresses", () => {
+  it.each([
+    ["/feed/", "/writing/feed.xml"],
+    ["/feed", "/writing/feed.xml"],
+    ["/rss.xml", "/writing/rss.xml"],
+    ["/atom.xml", "/writing/feed.xml"],
+    ["/index.xml", "/writing/rss.xml"],
+    ["/feed.json", "/writing/feed.json"],
+    ["/archive/?y=2026", "/writing/?y=2026"],
+  ])("redirect %s to %s", async (from, to) => {
+    const response = await request(from);
+    expect(response.status).toBe(301);
+    expect(response.headers.get("location")).toBe(to);
+  });
+});
