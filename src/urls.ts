@@ -74,6 +74,12 @@ export const CONVENTIONAL_REDIRECTS: ReadonlyMap<string, string> = new Map([
   ["/archive/", PATHS.writing],
 ]);
 
+/**
+ * Ids the layout gives elements of every essay page, which #fragments can name. Heading ids are
+ * made to avoid them, so a heading called "Main" cannot take the skip link's target.
+ */
+export const LAYOUT_IDS = { main: "main", contents: "toc-title", series: "series-title", intro: "intro-title", latest: "latest-title" } as const;
+
 export const absoluteUrl = (path: string): string => `${SITE.baseUrl}${path}`;
 
 /** What a set of public posts is made of, as far as URLs go. */

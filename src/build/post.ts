@@ -37,7 +37,14 @@ export const readingMinutes = (words: number): number => Math.max(1, Math.round(
 
 const EMPTY_BODY = "has no body: write the essay's text below the closing --- of the front matter";
 
-const anchorsIn = (html: string): Set<string> => new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1] ?? ""));
+const idsIn = (html: string): string[] => [...html.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1] ?? "");
+
+/** Two elements with one id make a #fragment ambiguous: a heading named like a footnote, say. */
+const duplicateIdIssue = (html: string, bodyLine: number): FrontMatterIssue | null => {
+  const ids = idsIn(html);
+  const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+  return twice === undefined ? null : { line: bodyLine, message: `gives two elements the id "${twice}" (a heading and a footnote?): rename one` };
+};
 
 /** A body's problem, if it has one: empty, or holding a character XML cannot carry. */
 const bodyIssue = (body: string, bodyLine: number): FrontMatterIssue | null => {
@@ -62,7 +69,9 @@ export const readPost = (file: string, bytes: Uint8Array, name: NamedPost): Post
     if (issue) return failAll([issue]);
     const { title, summary, draft } = parsed.data;
     const { html, references } = renderMarkdown(parsed.body, parsed.bodyLine);
-    const facts = { file, path: PATHS.page(name.slug), references, anchors: anchorsIn(html), lineOf: parsed.lineOf };
+    const clash = duplicateIdIssue(html, parsed.bodyLine);
+    if (clash) return failAll([clash]);
+    const facts = { file, path: PATHS.page(name.slug), references, anchors: new Set(idsIn(html)), lineOf: parsed.lineOf };
     return { ok: true, entry: { kind: "page", page: { slug: name.slug, title, summary: summary ?? null, draft, html, source: file }, facts } };
   }
 
@@ -75,6 +84,8 @@ export const readPost = (file: string, bytes: Uint8Array, name: NamedPost): Post
     return failAll([{ line: parsed.lineOf("updated"), message: `\`updated\` (${updated}) is before the essay's date (${name.date}) from its filename` }]);
   }
   const { html, words, headings, references } = renderMarkdown(parsed.body, parsed.bodyLine);
+  const clash = duplicateIdIssue(html, parsed.bodyLine);
+  if (clash) return failAll([clash]);
   const sections = headings.filter((heading) => heading.level === 2).map(({ id, text }) => ({ id, text }));
   const path = PATHS.essay(name.slug);
   const url = absoluteUrl(path);
@@ -101,5 +112,5 @@ export const readPost = (file: string, bytes: Uint8Array, name: NamedPost): Post
     markdown: source.text,
     source: file,
   };
-  return { ok: true, entry: { kind: "essay", essay, facts: { file, path, references, anchors: anchorsIn(html), lineOf: parsed.lineOf } } };
+  return { ok: true, entry: { kind: "essay", essay, facts: { file, path, references, anchors: new Set(idsIn(html)), lineOf: parsed.lineOf } } };
 };

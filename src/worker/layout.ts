@@ -5,7 +5,7 @@
 
 import { html, raw } from "hono/html";
 import { SITE } from "../site.ts";
-import { absoluteUrl, FEED_FORMATS, FEEDS, PATHS, type FeedFormat } from "../urls.ts";
+import { absoluteUrl, FEED_FORMATS, FEEDS, LAYOUT_IDS, PATHS, type FeedFormat } from "../urls.ts";
 
 export type Html = ReturnType<typeof html>;
 
@@ -99,7 +99,7 @@ ${path === null ? "" : html`<link rel="canonical" href="${absoluteUrl(path)}">\n
 <link rel="icon" href="${SITE.favicon}" type="image/svg+xml">
 ${alternates([...feedLinks(null), ...feeds])}${socialMeta(meta)}${structuredData ? jsonLd(structuredData) : ""}</head>
 <body>
-<a class="skip-link" href="#main">Skip to the text</a>
+<a class="skip-link" href="#${LAYOUT_IDS.main}">Skip to the text</a>
 <header class="site-header">
 <nav aria-label="Site">
 <a class="site-name" href="/"${path === "/" ? CURRENT : ""}>${SITE.name}</a>
@@ -108,7 +108,7 @@ ${NAV.map((item) => html`<li><a href="${item.href}"${item.href === path ? CURREN
 </ul>
 </nav>
 </header>
-<main id="main">
+<main id="${LAYOUT_IDS.main}">
 ${content}
 </main>
 <footer class="site-footer">

@@ -44,6 +44,15 @@ describe("npm run check", () => {
     ]);
   });
 
+  it("fails when the generated manifest no longer matches the Manifest type the Worker reads", () => {
+    const dir = copy();
+    const type = join(dir, "src", "manifest.ts");
+    writeFileSync(type, readFileSync(type, "utf8").replace("  readonly words: number;", "  readonly words: number;\n  readonly wordsInCode: number;"));
+    const result = npm(dir, ["check"]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^src\/generated\/manifest\.ts:\d+: error TS2741: Property 'wordsInCode' is missing/m);
+  });
+
   it("fails when the Worker is over its size budget, and warns from 80% of it", () => {
     const dir = copy();
     const over = npm(dir, ["check", "--", "--budget-gzip-kib", "10"]);

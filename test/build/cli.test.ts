@@ -48,4 +48,15 @@ describe("node src/build/main.ts", () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^src\/generated\/manifest\.ts is stale: .*; run `npm run build`\n$/);
   });
+
+  it("makes wrangler refuse to bundle a stale manifest, naming the command to run", () => {
+    const wrangler = spawnSync(join(project.dir, "node_modules/.bin/wrangler"), ["deploy", "--dry-run", "--outdir", join(project.dir, "dist")], {
+      cwd: project.dir,
+      encoding: "utf8",
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", XDG_CONFIG_HOME: join(project.dir, ".config") },
+    });
+    expect(wrangler.status).not.toBe(0);
+    expect(wrangler.stdout + wrangler.stderr).toContain("src/generated/manifest.ts is stale");
+    expect(wrangler.stdout + wrangler.stderr).toContain("run `npm run build`");
+  });
 });

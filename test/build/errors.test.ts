@@ -149,6 +149,12 @@ describe("build errors name the file and line", () => {
     ]);
   });
 
+  it("rejects a post that gives two elements one id, so a #fragment could not say which", () => {
+    expect(problemsFor({ [ESSAY]: essay({ title: '"T"', dek: '"D"', summary: '"S"' }, "Text.[^1]\n\n## Footnote 1\n\n[^1]: The note.\n") })).toEqual([
+      'posts/2026-01-01-an-essay.md:6: gives two elements the id "footnote-1" (a heading and a footnote?): rename one',
+    ]);
+  });
+
   it("rejects a folder in posts/", () => {
     const posts = tempPosts({ [ESSAY]: VALID_ESSAY });
     try {

@@ -87,3 +87,9 @@ describe("word count", () => {
     expect(renderMarkdown("One two three.\n\n```bash\nfour five six seven\n```\n\n- eight\n- nine `ten`\n").words).toBe(6);
   });
 });
+
+describe("ids", () => {
+  it("of headings never take an id the layout gives the page", () => {
+    expect(renderMarkdown("## Main\n\n## Toc title\n").headings.map((h) => h.id)).toEqual(["main-1", "toc-title-1"]);
+  });
+});

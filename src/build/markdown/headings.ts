@@ -7,6 +7,7 @@
 import { escapeAttribute } from "entities";
 import GithubSlugger from "github-slugger";
 import type { MarkedExtension, Tokens } from "marked";
+import { LAYOUT_IDS } from "../../urls.ts";
 import { plainText } from "./tokens.ts";
 
 export interface Heading {
@@ -24,12 +25,19 @@ export interface HeadingsExtension {
   readonly outline: () => readonly Heading[];
 }
 
+/** A slugger that has already handed out the layout's ids, so headings get "-1" instead. */
+const freshSlugger = (): GithubSlugger => {
+  const slugger = new GithubSlugger();
+  for (const id of Object.values(LAYOUT_IDS)) slugger.slug(id);
+  return slugger;
+};
+
 export const headings = (): HeadingsExtension => {
-  let slugger = new GithubSlugger();
+  let slugger = freshSlugger();
   let outline: Heading[] = [];
   return {
     reset: () => {
-      slugger = new GithubSlugger();
+      slugger = freshSlugger();
       outline = [];
     },
     outline: () => outline,

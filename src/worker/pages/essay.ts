@@ -3,7 +3,7 @@
 import { html } from "hono/html";
 import type { Essay } from "../../manifest.ts";
 import { SITE } from "../../site.ts";
-import { absoluteUrl, PATHS } from "../../urls.ts";
+import { absoluteUrl, LAYOUT_IDS, PATHS } from "../../urls.ts";
 import { longDate, minutes, thousands } from "../format.ts";
 import { layout, prose, type Html } from "../layout.ts";
 import type { View } from "../view.ts";
@@ -42,8 +42,8 @@ const structuredData = (essay: Essay): Record<string, unknown> => {
 const tableOfContents = (essay: Essay): Html | "" =>
   essay.toc.length === 0
     ? ""
-    : html`<nav class="toc" aria-labelledby="toc-title">
-<h2 id="toc-title">Contents</h2>
+    : html`<nav class="toc" aria-labelledby="${LAYOUT_IDS.contents}">
+<h2 id="${LAYOUT_IDS.contents}">Contents</h2>
 <ol>
 ${essay.toc.map((entry) => html`<li><a href="#${entry.id}">${entry.text}</a></li>`)}
 </ol>
@@ -53,8 +53,8 @@ ${essay.toc.map((entry) => html`<li><a href="#${entry.id}">${entry.text}</a></li
 const seriesBox = (essay: Essay, parts: readonly Essay[]): Html | "" => {
   if (essay.series === null || parts.length < 2) return "";
   const position = parts.indexOf(essay) + 1;
-  return html`<aside class="series" aria-labelledby="series-title">
-<p id="series-title" class="series-title">Part ${position} of ${parts.length} in the series <a href="${PATHS.oneSeries(essay.series)}">${essay.series}</a></p>
+  return html`<aside class="series" aria-labelledby="${LAYOUT_IDS.series}">
+<p id="${LAYOUT_IDS.series}" class="series-title">Part ${position} of ${parts.length} in the series <a href="${PATHS.oneSeries(essay.series)}">${essay.series}</a></p>
 <ol>
 ${parts.map((part) =>
   part === essay

@@ -2,7 +2,7 @@
 
 import { html } from "hono/html";
 import { SITE } from "../../site.ts";
-import { PATHS } from "../../urls.ts";
+import { LAYOUT_IDS, PATHS } from "../../urls.ts";
 import { layout, type Html } from "../layout.ts";
 import type { View } from "../view.ts";
 import { essayList } from "./essay-list.ts";
@@ -11,12 +11,12 @@ export const homePage = ({ manifest, epoch }: View): Html => {
   const latest = epoch.essays.slice(0, SITE.homeEssayCount);
   return layout(
     { title: null, description: SITE.description, path: PATHS.home, stylesheet: manifest.stylesheet },
-    html`<section class="intro" aria-labelledby="intro-title">
-<h1 id="intro-title">${SITE.tagline}</h1>
+    html`<section class="intro" aria-labelledby="${LAYOUT_IDS.intro}">
+<h1 id="${LAYOUT_IDS.intro}">${SITE.tagline}</h1>
 <p>${SITE.introduction}</p>
 </section>
-<section aria-labelledby="latest-title">
-<h2 id="latest-title">Latest essays</h2>
+<section aria-labelledby="${LAYOUT_IDS.latest}">
+<h2 id="${LAYOUT_IDS.latest}">Latest essays</h2>
 ${latest.length > 0 ? essayList(latest, 3) : html`<p>No essays yet.</p>`}
 <p class="more"><a href="${PATHS.writing}">All essays</a></p>
 </section>`,
