@@ -3,6 +3,8 @@
 //   build   in Node: the filename grammar, the schema, errors, atomicity, determinism, the bundle,
 //           and the author's tools (check, new, the hook) run in copies of the project
 //   e2e     in Node, against `wrangler dev`: what a browser or curl sees through the assets layer
+//   browser in Node, driving Debian's Chromium against `wrangler dev`: navigation, links,
+//           accessibility, valid HTML, the policy, Lighthouse
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
@@ -23,6 +25,17 @@ export default defineConfig({
       },
       {
         test: { name: "e2e", environment: "node", include: ["test/e2e/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 60_000 },
+      },
+      {
+        test: {
+          name: "browser",
+          environment: "node",
+          include: ["test/browser/**/*.test.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          // One Chromium at a time: two cores, and Lighthouse measures timing.
+          fileParallelism: false,
+        },
       },
     ],
   },

@@ -49,7 +49,7 @@ const problems: Problem[] = [];
 // manifest's freshness before it bundles. What follows only reads, so it runs side by side.
 let built: BuildResult | null = null;
 try {
-  built = buildManifest({ ...paths, mode: "production" });
+  built = await buildManifest({ ...paths, mode: "production" });
 } catch (error) {
   if (!(error instanceof BuildFailed)) throw error;
   problems.push(...error.problems);

@@ -11,6 +11,7 @@ import { readLedger } from "./ledger.ts";
 import { manifestModule, readHeader } from "./manifest-module.ts";
 import { BuildFailed } from "./problem.ts";
 import { planPublicFiles, removeStaleStylesheets } from "./public-files.ts";
+import { securityHeaders } from "./security-headers.ts";
 import { writeAtomic } from "./write-atomic.ts";
 
 export interface BuildOptions {
@@ -36,10 +37,10 @@ export interface BuildResult {
 
 const displayPath = (root: string, path: string): string => relative(root, path) || ".";
 
-export const buildManifest = (options: BuildOptions): BuildResult => {
+export const buildManifest = async (options: BuildOptions): Promise<BuildResult> => {
   const { root, postsDir, publicDir, outFile, ledgerFile, mode, now = new Date() } = options;
   const inputHash = computeInputHash(options);
-  const publicFiles = planPublicFiles(publicDir);
+  const publicFiles = planPublicFiles(publicDir, await securityHeaders());
   if ("missing" in publicFiles) throw new BuildFailed([{ file: publicFiles.missing, message: "is missing: the layout links to it" }]);
 
   const collected = collectPosts({

@@ -19,9 +19,9 @@ const SETTLE_MS = 100;
 
 const options = { ...projectPaths(fileURLToPath(import.meta.url)), mode: "preview" } as const;
 
-const rebuild = (): boolean => {
+const build = async (): Promise<boolean> => {
   try {
-    const { manifest } = buildManifest(options);
+    const { manifest } = await buildManifest(options);
     console.log(`[dev] built preview manifest: ${count(manifest.essays.length, "essay")}, ${count(manifest.pages.length, "page")}`);
     return true;
   } catch (error) {
@@ -36,7 +36,11 @@ const rebuild = (): boolean => {
   }
 };
 
-if (!rebuild()) process.exit(1);
+// One build at a time: a save during a build queues the next one behind it.
+let building = Promise.resolve(true);
+const rebuild = (): Promise<boolean> => (building = building.then(build));
+
+if (!(await rebuild())) process.exit(1);
 
 // The build writes into src/generated/ and public/ itself; those writes must not trigger it again.
 const GENERATED = [join("src", "generated"), join("public", HEADERS_FILE)];
@@ -47,7 +51,7 @@ let pending: NodeJS.Timeout | undefined;
 const schedule = (folder: string) => (_event: string, name: string | null) => {
   if (name !== null && isGenerated(join(folder, name))) return;
   clearTimeout(pending);
-  pending = setTimeout(rebuild, SETTLE_MS);
+  pending = setTimeout(() => void rebuild(), SETTLE_MS);
 };
 const watchers = [
   watch(options.postsDir, schedule("posts")),

@@ -55,7 +55,7 @@ export const fingerprintPage = (page: UnfingerprintedPage): Page => ({ ...page, 
 const servedFingerprint = ({ source: _source, ...served }: UnfingerprintedEssay | UnfingerprintedPage): string => shortHash(JSON.stringify(served));
 
 /** The Worker's source and the shared modules: the code that turns a manifest into responses. */
-const RENDER_CODE = ["src/worker", "src/manifest.ts", "src/site.ts", "src/urls.ts"];
+const RENDER_CODE = ["src/worker", "src/manifest.ts", "src/site.ts", "src/urls.ts", "src/security.ts"];
 
 export const renderFingerprint = (root: string, mode: BuildMode, stylesheet: string): string => {
   const { version } = JSON.parse(readFileSync(join(root, "node_modules", "hono", "package.json"), "utf8")) as { version: string };

@@ -11,7 +11,7 @@ import { filesUnder } from "./files.ts";
 import { isGeneratedPublicFile } from "./public-files.ts";
 
 /** The code whose output is the manifest, or whose behaviour its fingerprints stand for. */
-const CODE = ["src/build", "src/worker", "src/manifest.ts", "src/site.ts", "src/urls.ts"];
+const CODE = ["src/build", "src/worker", "src/manifest.ts", "src/site.ts", "src/urls.ts", "src/security.ts"];
 /**
  * The libraries the build and the Worker import: their versions are inputs too. A test fails when
  * code imports a library missing here.

@@ -29,7 +29,7 @@ if (values.check) {
   console.log("manifest is fresh");
 } else {
   try {
-    const { manifest } = buildManifest(options);
+    const { manifest } = await buildManifest(options);
     console.log(`built ${options.mode} manifest: ${count(manifest.essays.length, "essay")}, ${count(manifest.pages.length, "page")}`);
   } catch (error) {
     if (!(error instanceof BuildFailed)) throw error;

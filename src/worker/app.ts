@@ -2,7 +2,9 @@
 // manifests and a clock of their choosing; index.ts builds it around the generated manifest.
 
 import { Hono, type Context } from "hono";
+import { secureHeaders } from "hono/secure-headers";
 import type { Manifest } from "../manifest.ts";
+import { SECURITY_HEADERS } from "../security.ts";
 import { CACHE_POLICY } from "../site.ts";
 import { FEED_FORMATS, FEEDS, feedRoute, ROUTES, type FeedFormat } from "../urls.ts";
 import { canonicalHost } from "./canonical-host.ts";
@@ -68,6 +70,8 @@ export const createApp = (manifest: Manifest, { now = Date.now }: AppOptions = {
   };
 
   const app = new Hono<Env>();
+  // First, so that every response carries the headers: redirects, 304s, 404s and 405s included.
+  app.use(secureHeaders(SECURITY_HEADERS));
   app.use(canonicalHost());
   app.use(async (c, next) => {
     const instant = now();

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { LIBRARIES } from "../../src/build/input-hash.ts";
 import { ROOT } from "../support/project-copy.ts";
 
-const SHARED = ["src/manifest.ts", "src/site.ts", "src/urls.ts"];
+const SHARED = ["src/manifest.ts", "src/site.ts", "src/urls.ts", "src/security.ts"];
 const IMPORT_RE = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
 
 const filesIn = (dir: string): string[] =>

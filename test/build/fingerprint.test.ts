@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { essay, tempPosts, VALID_ESSAY } from "../support/temp-posts.ts";
 
-const build = (files: Record<string, string>) => {
+const build = async (files: Record<string, string>) => {
   const posts = tempPosts(files);
   try {
-    return posts.build().manifest;
+    return (await posts.build()).manifest;
   } finally {
     posts.remove();
   }
@@ -13,37 +13,37 @@ const build = (files: Record<string, string>) => {
 const ONE = { "2026-01-01-one.md": VALID_ESSAY, "2026-02-01-two.md": VALID_ESSAY, "2026-03-01-three.md": VALID_ESSAY };
 
 describe("fingerprints", () => {
-  it("are equal for equal posts, wherever the posts folder is", () => {
-    const fingerprints = (manifest: ReturnType<typeof build>) => manifest.essays.map((e) => [e.fingerprint, e.chain, e.pageFingerprint]);
-    expect(fingerprints(build(ONE))).toEqual(fingerprints(build(ONE)));
+  it("are equal for equal posts, wherever the posts folder is", async () => {
+    const fingerprints = (manifest: Awaited<ReturnType<typeof build>>) => manifest.essays.map((e) => [e.fingerprint, e.chain, e.pageFingerprint]);
+    expect(fingerprints(await build(ONE))).toEqual(fingerprints(await build(ONE)));
   });
 
-  it("of pages change the pages fingerprint, which list ETags include", () => {
+  it("of pages change the pages fingerprint, which list ETags include", async () => {
     const about = essay({ title: '"About"' }, "About us.\n");
-    const before = build({ ...ONE, "about.md": about });
-    const after = build({ ...ONE, "about.md": about.replace("About us.", "About us, revised.") });
+    const before = await build({ ...ONE, "about.md": about });
+    const after = await build({ ...ONE, "about.md": about.replace("About us.", "About us, revised.") });
     expect(after.pagesFingerprint).not.toBe(before.pagesFingerprint);
     expect(after.essays.map((e) => e.chain)).toEqual(before.essays.map((e) => e.chain));
   });
 
-  it("change for the edited essay, and for the chain of it and every newer essay, only", () => {
-    const before = build(ONE);
-    const after = build({ ...ONE, "2026-02-01-two.md": VALID_ESSAY.replace("A title", "A new title") });
+  it("change for the edited essay, and for the chain of it and every newer essay, only", async () => {
+    const before = await build(ONE);
+    const after = await build({ ...ONE, "2026-02-01-two.md": VALID_ESSAY.replace("A title", "A new title") });
     const changed = (key: "fingerprint" | "chain") => before.essays.map((e, i) => e[key] !== after.essays[i]?.[key]);
     expect(after.essays.map((e) => e.slug)).toEqual(["three", "two", "one"]);
     expect(changed("fingerprint")).toEqual([false, true, false]);
     expect(changed("chain")).toEqual([true, true, false]);
   });
 
-  it("chain the newest modified date through every older essay", () => {
-    const manifest = build({ ...ONE, "2026-01-01-one.md": essay({ title: '"T"', dek: '"D"', summary: '"S"', updated: "2026-06-01" }) });
+  it("chain the newest modified date through every older essay", async () => {
+    const manifest = await build({ ...ONE, "2026-01-01-one.md": essay({ title: '"T"', dek: '"D"', summary: '"S"', updated: "2026-06-01" }) });
     expect(manifest.essays.map((e) => e.chainModified)).toEqual(["2026-06-01T00:00:00Z", "2026-06-01T00:00:00Z", "2026-06-01T00:00:00Z"]);
   });
 
-  it("include the build mode in the render fingerprint", () => {
+  it("include the build mode in the render fingerprint", async () => {
     const posts = tempPosts(ONE);
     try {
-      expect(posts.build("production").manifest.renderFingerprint).not.toBe(posts.build("preview").manifest.renderFingerprint);
+      expect((await posts.build("production")).manifest.renderFingerprint).not.toBe((await posts.build("preview")).manifest.renderFingerprint);
     } finally {
       posts.remove();
     }

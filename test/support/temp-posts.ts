@@ -24,7 +24,7 @@ export interface TempPosts {
   /** The ledger of published URLs; absent until a test writes it. */
   readonly ledgerFile: string;
   readonly options: (mode?: BuildMode) => BuildOptions;
-  readonly build: (mode?: BuildMode) => BuildResult;
+  readonly build: (mode?: BuildMode) => Promise<BuildResult>;
   readonly collect: (mode?: BuildMode) => Collected;
   readonly write: (name: string, contents: string | Uint8Array) => void;
   readonly output: () => string;

@@ -1,0 +1,33 @@
+// The site's security headers: one definition, handed to Hono's secureHeaders middleware by the
+// Worker for every response it makes, and by the build to the same middleware to write
+// public/_headers for the static files. The two cannot drift apart.
+//
+// The Content-Security-Policy allows what the pages use and nothing else: the site's own
+// stylesheet and images, no script at all (the JSON-LD block is data, which a policy does not
+// govern), no frames, no plugins.
+
+export const SECURITY_HEADERS = {
+  contentSecurityPolicy: {
+    defaultSrc: ["'none'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'"],
+    baseUri: ["'none'"],
+    formAction: ["'none'"],
+    frameAncestors: ["'none'"],
+    upgradeInsecureRequests: [],
+  },
+  strictTransportSecurity: "max-age=63072000; includeSubDomains",
+  referrerPolicy: "strict-origin-when-cross-origin",
+  crossOriginOpenerPolicy: "same-origin",
+  // Feed readers on other sites show the essays' images: resources must be embeddable elsewhere.
+  crossOriginResourcePolicy: "cross-origin",
+  xFrameOptions: "DENY",
+  permissionsPolicy: {
+    camera: [],
+    microphone: [],
+    geolocation: [],
+    payment: [],
+    usb: [],
+    browsingTopics: [],
+  },
+};
