@@ -18,7 +18,7 @@ export const checkAliases = (essays: readonly IndexedEssay[], index: ReadonlyMap
   const owners = new Map<string, string>();
   const problems: Problem[] = [];
   for (const { essay, facts } of essays) {
-    const line = facts.lineOf("aliases");
+    const line = facts.lines.aliases;
     for (const alias of essay.aliases) {
       const taken =
         index.get(alias) ??

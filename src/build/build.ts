@@ -6,11 +6,13 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import type { BuildMode, Manifest } from "../manifest.ts";
 import { collectPosts } from "./collect.ts";
-import { computeInputHash } from "./input-hash.ts";
+import { codeHash, computeInputHash } from "./input-hash.ts";
 import { readLedger } from "./ledger.ts";
 import { manifestModule, readHeader } from "./manifest-module.ts";
 import { BuildFailed } from "./problem.ts";
 import { planPublicFiles, removeStaleStylesheets } from "./public-files.ts";
+import { openRenderCache } from "./render-cache.ts";
+import { renderPosts } from "./render-posts.ts";
 import { securityHeaders } from "./security-headers.ts";
 import { writeAtomic } from "./write-atomic.ts";
 
@@ -23,6 +25,8 @@ export interface BuildOptions {
   readonly outFile: string;
   /** The published-URL ledger (see ledger.ts); absent means empty. */
   readonly ledgerFile: string;
+  /** Where rendered posts are cached (see render-cache.ts), or null to render every post afresh. */
+  readonly cacheDir: string | null;
   readonly mode: BuildMode;
   /** The clock, for the scheduled-link check only (see CollectOptions.today); defaults to now. */
   readonly now?: Date;
@@ -38,16 +42,19 @@ export interface BuildResult {
 const displayPath = (root: string, path: string): string => relative(root, path) || ".";
 
 export const buildManifest = async (options: BuildOptions): Promise<BuildResult> => {
-  const { root, postsDir, publicDir, outFile, ledgerFile, mode, now = new Date() } = options;
+  const { root, postsDir, publicDir, outFile, ledgerFile, cacheDir, mode, now = new Date() } = options;
   const inputHash = computeInputHash(options);
   const publicFiles = planPublicFiles(publicDir, await securityHeaders());
+  const displayDir = displayPath(root, postsDir);
+  const rendered = await renderPosts(postsDir, displayDir, cacheDir === null ? null : openRenderCache(cacheDir, codeHash(root)));
   if ("missing" in publicFiles) throw new BuildFailed([{ file: publicFiles.missing, message: "is missing: the layout links to it" }]);
 
   const collected = collectPosts({
     root,
     postsDir,
-    displayDir: displayPath(root, postsDir),
+    displayDir,
     mode,
+    rendered,
     publicDir,
     stylesheet: publicFiles.stylesheet,
     today: now.toISOString().slice(0, 10),

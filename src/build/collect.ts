@@ -7,10 +7,10 @@ import type { BuildMode, Manifest } from "../manifest.ts";
 import { RESERVED_TOP_LEVEL_NAMES } from "../urls.ts";
 import { checkAliases } from "./aliases.ts";
 import { parseFilename } from "./filename.ts";
-import { fingerprintEssays, fingerprintPage, renderFingerprint, shortHash, type UnfingerprintedEssay, type UnfingerprintedPage } from "./fingerprint.ts";
+import { fingerprintEssays, renderFingerprint, shortHash, type UnfingerprintedEssay, type UnfingerprintedPage } from "./fingerprint.ts";
 import { checkLedger, publicPaths, type LedgerEntry } from "./ledger.ts";
 import { checkReferences } from "./links.ts";
-import { readPost } from "./post.ts";
+import { readPost, type PostResult } from "./post.ts";
 import type { Problem } from "./problem.ts";
 import { siteIndex, type IndexedEssay, type IndexedPage } from "./site-index.ts";
 
@@ -31,6 +31,8 @@ export interface CollectOptions {
    * that is still scheduled. It decides whether the build passes, never what it writes.
    */
   readonly today: string;
+  /** Posts already rendered (see render-posts.ts), by file name; the rest are rendered here. */
+  readonly rendered?: ReadonlyMap<string, PostResult>;
   /** The published-URL ledger's entries, and how to name its file in messages. */
   readonly ledger: { readonly entries: readonly LedgerEntry[]; readonly displayFile: string };
 }
@@ -48,7 +50,7 @@ const byFileAndLine = (a: Problem, b: Problem): number => (a.file === b.file ? (
 
 const byNewest = (a: UnfingerprintedEssay, b: UnfingerprintedEssay): number => (a.date === b.date ? (a.slug < b.slug ? -1 : 1) : a.date < b.date ? 1 : -1);
 
-export const collectPosts = ({ root, postsDir, displayDir, mode, publicDir, stylesheet, today, ledger }: CollectOptions): Collected => {
+export const collectPosts = ({ root, postsDir, displayDir, mode, publicDir, stylesheet, today, ledger, rendered }: CollectOptions): Collected => {
   const problems: Problem[] = [];
   const essays: IndexedEssay[] = [];
   const pages: IndexedPage[] = [];
@@ -65,7 +67,7 @@ export const collectPosts = ({ root, postsDir, displayDir, mode, publicDir, styl
       problems.push({ file, message: name.reason });
       continue;
     }
-    const result = readPost(file, readFileSync(join(postsDir, entry.name)), name);
+    const result = rendered?.get(entry.name) ?? readPost(file, readFileSync(join(postsDir, entry.name)), name);
     if (!result.ok) {
       problems.push(...result.problems);
     } else if (result.entry.kind === "essay") {
@@ -94,9 +96,7 @@ export const collectPosts = ({ root, postsDir, displayDir, mode, publicDir, styl
   if (problems.length > 0) return { ok: false, problems: problems.sort(byFileAndLine) };
 
   const published = <T extends { draft: boolean }>(list: T[]): T[] => (mode === "production" ? list.filter((p) => !p.draft) : list);
-  const finalPages = published(pages.map((p) => p.page))
-    .sort((a, b) => (a.slug < b.slug ? -1 : 1))
-    .map(fingerprintPage);
+  const finalPages = published(pages.map((p) => p.page)).sort((a, b) => (a.slug < b.slug ? -1 : 1));
   return {
     ok: true,
     publicPaths: publicPaths(index, today),
@@ -143,7 +143,7 @@ const duplicateIds = (essays: readonly IndexedEssay[]): Problem[] => {
       firstById.set(essay.id, facts.file);
       return [];
     }
-    return [{ file: facts.file, line: facts.lineOf("id"), message: `has the feed id ${essay.id}, which ${first} already has: feed readers would take them for one essay; give this one its own \`id\`` }];
+    return [{ file: facts.file, line: facts.lines.id, message: `has the feed id ${essay.id}, which ${first} already has: feed readers would take them for one essay; give this one its own \`id\`` }];
   });
 };
 

@@ -15,8 +15,16 @@ export const shortHash = (...parts: readonly (string | Uint8Array)[]): string =>
   return hash.digest("hex").slice(0, 16);
 };
 
-export type UnfingerprintedEssay = Omit<Essay, "fingerprint" | "chain" | "chainModified" | "pageFingerprint" | "dependents">;
-export type UnfingerprintedPage = Omit<Page, "fingerprint">;
+/** An essay as one post renders it: its own fingerprint, none of those that involve other essays. */
+export type UnfingerprintedEssay = Omit<Essay, "chain" | "chainModified" | "pageFingerprint" | "dependents">;
+export type UnfingerprintedPage = Page;
+
+/**
+ * A hash of what an entry serves; `source` only points back at the file, and `fingerprint` is what
+ * is being computed. Computed once, when the post is rendered (and cached with it).
+ */
+export const servedFingerprint = ({ source: _source, fingerprint: _fingerprint, ...served }: Omit<Essay, "chain" | "chainModified" | "pageFingerprint" | "dependents"> | Page): string =>
+  shortHash(JSON.stringify(served));
 
 /**
  * Adds fingerprints to essays sorted newest first. Each chain covers that essay and all older ones.
@@ -24,7 +32,7 @@ export type UnfingerprintedPage = Omit<Page, "fingerprint">;
  * newer ones among them (its dependents) only once they are public.
  */
 export const fingerprintEssays = (newestFirst: readonly UnfingerprintedEssay[]): Essay[] => {
-  const fingerprints = newestFirst.map(servedFingerprint);
+  const fingerprints = newestFirst.map((essay) => essay.fingerprint);
   const chains: string[] = [];
   const chainModified: string[] = [];
   for (let i = newestFirst.length - 1; i >= 0; i--) {
@@ -40,7 +48,6 @@ export const fingerprintEssays = (newestFirst: readonly UnfingerprintedEssay[]):
     const shown = [...new Set([...older, ...newer, ...seriesParts])].sort((a, b) => a - b);
     return {
       ...essay,
-      fingerprint: fingerprints[i] ?? "",
       chain: chains[i] ?? "",
       chainModified: chainModified[i] ?? "",
       pageFingerprint: shortHash(fingerprints[i] ?? "", ...shown.map((j) => fingerprints[j] ?? "")),
@@ -49,10 +56,7 @@ export const fingerprintEssays = (newestFirst: readonly UnfingerprintedEssay[]):
   });
 };
 
-export const fingerprintPage = (page: UnfingerprintedPage): Page => ({ ...page, fingerprint: servedFingerprint(page) });
 
-/** A hash of what an entry serves; `source` only points back at the file and is left out. */
-const servedFingerprint = ({ source: _source, ...served }: UnfingerprintedEssay | UnfingerprintedPage): string => shortHash(JSON.stringify(served));
 
 /** The Worker's source and the shared modules: the code that turns a manifest into responses. */
 const RENDER_CODE = ["src/worker", "src/manifest.ts", "src/site.ts", "src/urls.ts", "src/security.ts"];

@@ -38,17 +38,32 @@ export interface InputHashOptions {
   readonly mode: BuildMode;
 }
 
-export const computeInputHash = ({ root, postsDir, publicDir, mode }: InputHashOptions): string => {
-  const hash = createHash("sha256");
-  const add = (label: string, bytes: string | Uint8Array): void => {
-    hash.update(`${label}\0${bytes.length}\0`).update(bytes);
-  };
-  add("mode", mode);
+type Add = (label: string, bytes: string | Uint8Array) => void;
+
+const labelled = (hash: ReturnType<typeof createHash>): Add => (label, bytes) => {
+  hash.update(`${label}\0${bytes.length}\0`).update(bytes);
+};
+
+const addCodeAndLibraries = (root: string, add: Add): void => {
   for (const name of LIBRARIES) {
     const { version } = JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")) as { version: string };
     add(`library ${name}`, version);
   }
   for (const file of CODE.flatMap((path) => filesUnder(join(root, path)))) add(`code ${relative(root, file)}`, readFileSync(file));
+};
+
+/** A hash of the code and library versions alone: what renders one post, whatever the posts are. */
+export const codeHash = (root: string): string => {
+  const hash = createHash("sha256");
+  addCodeAndLibraries(root, labelled(hash));
+  return hash.digest("hex");
+};
+
+export const computeInputHash = ({ root, postsDir, publicDir, mode }: InputHashOptions): string => {
+  const hash = createHash("sha256");
+  const add = labelled(hash);
+  add("mode", mode);
+  addCodeAndLibraries(root, add);
   for (const file of filesUnder(publicDir)) {
     const name = relative(publicDir, file);
     if (!isGeneratedPublicFile(name)) add(`public ${name}`, readFileSync(file));

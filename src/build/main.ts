@@ -1,4 +1,4 @@
-// CLI entry of the build: `node src/build/main.ts [--preview] [--check]`.
+// CLI entry of the build: `node src/build/main.ts [--preview] [--check] [--no-cache]`.
 // Prints every problem as file:line: message and exits non-zero; on failure nothing is written.
 // `--check` writes nothing: it fails when the generated manifest does not match its inputs, in the
 // mode given or, without --preview, in the mode the manifest records (wrangler runs it before
@@ -14,11 +14,13 @@ const { values } = parseArgs({
   options: {
     preview: { type: "boolean", default: false },
     check: { type: "boolean", default: false },
+    // Render every post afresh instead of reusing .cache/render (what "cold" means in the benchmarks).
+    "no-cache": { type: "boolean", default: false },
   },
 });
 
 const paths = projectPaths(fileURLToPath(import.meta.url));
-const options = { ...paths, mode: values.preview ? "preview" : "production" } as const;
+const options = { ...paths, cacheDir: values["no-cache"] ? null : paths.cacheDir, mode: values.preview ? "preview" : "production" } as const;
 
 if (values.check) {
   const problem = staleness(values.preview ? options : paths);

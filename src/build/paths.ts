@@ -5,7 +5,17 @@ import { join, resolve } from "node:path";
 /** The published-URL ledger, committed at the top of the repository. */
 export const LEDGER_FILE = "published-urls.txt";
 
-export const projectPaths = (fromFile: string) => {
+export interface ProjectPaths {
+  readonly root: string;
+  readonly postsDir: string;
+  readonly publicDir: string;
+  readonly outFile: string;
+  readonly ledgerFile: string;
+  /** Where rendered posts are cached; null turns the cache off. */
+  readonly cacheDir: string | null;
+}
+
+export const projectPaths = (fromFile: string): ProjectPaths => {
   const root = resolve(fromFile, "..", "..", "..");
   return {
     root,
@@ -13,5 +23,6 @@ export const projectPaths = (fromFile: string) => {
     publicDir: join(root, "public"),
     outFile: join(root, "src", "generated", "manifest.ts"),
     ledgerFile: join(root, LEDGER_FILE),
+    cacheDir: join(root, ".cache", "render"),
   };
 };

@@ -6,23 +6,26 @@ import { SITE } from "../site.ts";
 import { absoluteUrl, PATHS } from "../urls.ts";
 import type { ParsedFilename } from "./filename.ts";
 import { absolutizeHtml } from "./feed-html.ts";
-import type { UnfingerprintedEssay, UnfingerprintedPage } from "./fingerprint.ts";
+import { servedFingerprint, type UnfingerprintedEssay, type UnfingerprintedPage } from "./fingerprint.ts";
 import { ESSAY_SCHEMA, FORBIDDEN_CHARACTER_RE, PAGE_SCHEMA, parseFrontMatter, type FrontMatterIssue } from "./front-matter.ts";
 import type { Reference } from "./markdown/references.ts";
 import { renderMarkdown } from "./markdown/render.ts";
 import type { Problem } from "./problem.ts";
 import { decodeSource } from "./source-text.ts";
 
-/** What the checks across posts need to know about one post. */
+/**
+ * What the checks across posts need to know about one post. Plain data, like the whole result, so
+ * it can be cached on disk and sent between threads.
+ */
 export interface PostFacts {
   readonly file: string;
   /** The post's canonical path. */
   readonly path: string;
   readonly references: readonly Reference[];
   /** Every id in the rendered body: heading and footnote targets. */
-  readonly anchors: ReadonlySet<string>;
-  /** The file line of a top-level front-matter key (1 when absent). */
-  readonly lineOf: (key: string) => number;
+  readonly anchors: readonly string[];
+  /** The file lines of the front-matter keys other checks point at (1 when absent). */
+  readonly lines: { readonly id: number; readonly aliases: number };
 }
 
 export type PostEntry =
@@ -36,6 +39,8 @@ type NamedPost = Exclude<ParsedFilename, { kind: "invalid" }>;
 export const readingMinutes = (words: number): number => Math.max(1, Math.round(words / SITE.wordsPerMinute));
 
 const EMPTY_BODY = "has no body: write the essay's text below the closing --- of the front matter";
+
+const keyLines = (lineOf: (key: string) => number): PostFacts["lines"] => ({ id: lineOf("id"), aliases: lineOf("aliases") });
 
 const idsIn = (html: string): string[] => [...html.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1] ?? "");
 
@@ -71,8 +76,9 @@ export const readPost = (file: string, bytes: Uint8Array, name: NamedPost): Post
     const { html, references } = renderMarkdown(parsed.body, parsed.bodyLine);
     const clash = duplicateIdIssue(html, parsed.bodyLine);
     if (clash) return failAll([clash]);
-    const facts = { file, path: PATHS.page(name.slug), references, anchors: new Set(idsIn(html)), lineOf: parsed.lineOf };
-    return { ok: true, entry: { kind: "page", page: { slug: name.slug, title, summary: summary ?? null, draft, html, source: file }, facts } };
+    const facts = { file, path: PATHS.page(name.slug), references, anchors: idsIn(html), lines: keyLines(parsed.lineOf) };
+    const page = { slug: name.slug, title, summary: summary ?? null, draft, html, source: file, fingerprint: "" };
+    return { ok: true, entry: { kind: "page", page: { ...page, fingerprint: servedFingerprint(page) }, facts } };
   }
 
   const parsed = parseFrontMatter(source.text, ESSAY_SCHEMA, "essay");
@@ -90,7 +96,7 @@ export const readPost = (file: string, bytes: Uint8Array, name: NamedPost): Post
   const path = PATHS.essay(name.slug);
   const url = absoluteUrl(path);
   const published = `${name.date}T00:00:00Z`;
-  const essay: UnfingerprintedEssay = {
+  const unhashed: UnfingerprintedEssay = {
     slug: name.slug,
     date: name.date,
     published,
@@ -111,6 +117,8 @@ export const readPost = (file: string, bytes: Uint8Array, name: NamedPost): Post
     feedHtml: absolutizeHtml(html, url),
     markdown: source.text,
     source: file,
+    fingerprint: "",
   };
-  return { ok: true, entry: { kind: "essay", essay, facts: { file, path, references, anchors: new Set(idsIn(html)), lineOf: parsed.lineOf } } };
+  const essay = { ...unhashed, fingerprint: servedFingerprint(unhashed) };
+  return { ok: true, entry: { kind: "essay", essay, facts: { file, path, references, anchors: idsIn(html), lines: keyLines(parsed.lineOf) } } };
 };

@@ -52,11 +52,11 @@ export const siteIndex = (essays: readonly IndexedEssay[], pages: readonly Index
   const index = new Map<string, Target>();
   for (const path of sitePaths(NOTHING)) index.set(path, { what: "a page of the site", from: null, draft: false, anchors: null });
   for (const { page, facts } of pages) {
-    for (const path of pathsOf({ pages: [page.slug] })) index.set(path, { what: `the page ${facts.file}`, from: null, draft: page.draft, anchors: facts.anchors });
+    for (const path of pathsOf({ pages: [page.slug] })) index.set(path, { what: `the page ${facts.file}`, from: null, draft: page.draft, anchors: new Set(facts.anchors) });
   }
   for (const { essay, facts } of essays) {
     for (const path of pathsOf({ essays: [essay.slug] })) {
-      index.set(path, { what: `the essay ${facts.file}`, from: essay.date, draft: essay.draft, anchors: path === facts.path ? facts.anchors : null });
+      index.set(path, { what: `the essay ${facts.file}`, from: essay.date, draft: essay.draft, anchors: path === facts.path ? new Set(facts.anchors) : null });
     }
   }
   const all = essays.map(({ essay }) => essay);

@@ -21,7 +21,6 @@ const git = (cwd: string, ...args: string[]) =>
 const repository = (): string => {
   project = copyProject();
   const dir = project.dir;
-  writeFileSync(join(dir, ".gitignore"), "node_modules\nsrc/generated/\npublic/_headers\npublic/style.*.css\n");
   git(dir, "init", "-q", "-b", "main");
   git(dir, "add", "-A");
   git(dir, "commit", "-q", "--no-verify", "-m", "start");

@@ -24,7 +24,8 @@ export interface TempPosts {
   /** The ledger of published URLs; absent until a test writes it. */
   readonly ledgerFile: string;
   readonly options: (mode?: BuildMode) => BuildOptions;
-  readonly build: (mode?: BuildMode) => Promise<BuildResult>;
+  /** Builds with the render cache (in the temporary folder) unless told not to. */
+  readonly build: (mode?: BuildMode, options?: { readonly cache: boolean }) => Promise<BuildResult>;
   readonly collect: (mode?: BuildMode) => Collected;
   readonly write: (name: string, contents: string | Uint8Array) => void;
   readonly output: () => string;
@@ -49,14 +50,14 @@ export const tempPosts = (files: Files, today = TODAY): TempPosts => {
   cpSync(join(ROOT, "public"), publicDir, { recursive: true, filter: (source) => !isGeneratedPublicFile(basename(source)) });
   const write = (name: string, contents: string | Uint8Array): void => writeFileSync(join(postsDir, name), contents);
   for (const [name, contents] of Object.entries(files)) write(name, contents);
-  const options = (mode: BuildMode = "production"): BuildOptions => ({ root: ROOT, postsDir, publicDir, outFile, ledgerFile, mode, now: new Date(`${today}T12:00:00Z`) });
+  const options = (mode: BuildMode = "production"): BuildOptions => ({ root: ROOT, postsDir, publicDir, outFile, ledgerFile, cacheDir: join(dir, "cache"), mode, now: new Date(`${today}T12:00:00Z`) });
   return {
     postsDir,
     publicDir,
     outFile,
     ledgerFile,
     options,
-    build: (mode) => buildManifest(options(mode)),
+    build: (mode, { cache } = { cache: true }) => buildManifest({ ...options(mode), cacheDir: cache ? join(dir, "cache") : null }),
     collect: (mode = "production") =>
       collectPosts({ root: ROOT, postsDir, displayDir: "posts", mode, publicDir, stylesheet: "/style.test.css", today, ledger: { entries: readLedger(ledgerFile), displayFile: "published-urls.txt" } }),
     write,

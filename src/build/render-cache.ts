@@ -1,0 +1,45 @@
+// A content-addressed cache of rendered posts, so a rebuild after editing one post renders one
+// post. An entry's key is a hash of everything its result depends on: the file's name and bytes,
+// the build's code and the versions of every library it uses. Change any of them and the key
+// changes, so a stale render can never be served. Entries not used by a build are removed by it.
+
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import type { PostResult } from "./post.ts";
+import { writeAtomic } from "./write-atomic.ts";
+
+export interface RenderCache {
+  readonly key: (file: string, bytes: Uint8Array) => string;
+  readonly get: (key: string) => PostResult | undefined;
+  readonly set: (key: string, result: PostResult) => void;
+  /** Removes every entry this build did not use. */
+  readonly prune: () => void;
+}
+
+const ENTRY_RE = /^[0-9a-f]{64}\.json$/;
+
+export const openRenderCache = (dir: string, codeHash: string): RenderCache => {
+  mkdirSync(dir, { recursive: true });
+  const used = new Set<string>();
+  return {
+    key: (file, bytes) => createHash("sha256").update(`${codeHash}\0${file}\0`).update(bytes).digest("hex"),
+    get: (key) => {
+      used.add(key);
+      try {
+        return JSON.parse(readFileSync(join(dir, `${key}.json`), "utf8")) as PostResult;
+      } catch {
+        return undefined;
+      }
+    },
+    set: (key, result) => {
+      used.add(key);
+      writeAtomic(join(dir, `${key}.json`), JSON.stringify(result));
+    },
+    prune: () => {
+      for (const name of readdirSync(dir)) {
+        if (ENTRY_RE.test(name) && !used.has(name.slice(0, -".json".length))) rmSync(join(dir, name), { force: true });
+      }
+    },
+  };
+};
