@@ -3,23 +3,15 @@
 // `npm run dev` from this directory and drives the system's Chromium through playwright-core, so
 // nothing is downloaded. Exits non-zero when a page does not answer 200 or Chromium is missing.
 
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type BrowserContextOptions } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { capture, CHROME, launchChromium, UnexpectedStatus } from "../test/support/browser.ts";
 import { startDevServer, type DevServer } from "../test/support/dev-server.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const OUT_DIR = join(ROOT, "screenshots");
-const CHROME = process.env["CHROME_PATH"] ?? "/usr/bin/chromium";
-const CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic"];
-
-// A phone is emulated as one (touch, no hover), so what only touch screens get is in the picture too.
-const WIDTHS: Record<"phone" | "desktop", BrowserContextOptions> = {
-  phone: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
-  desktop: { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 },
-};
-const SCHEMES = ["light", "dark"] as const;
 
 /** A failure worth one line, not a stack trace. */
 class Stop extends Error {}
@@ -50,35 +42,6 @@ const longestEssay = async (origin: string): Promise<string> => {
   return longest.path;
 };
 
-// Images are loading="lazy", which a full-page capture never scrolls far enough to trigger. The
-// DOM is reached through a string because the build's tsconfig has no DOM types.
-const LOAD_EVERYTHING = `Promise.all([document.fonts.ready, ...Array.from(document.images, (image) => {
-  image.loading = "eager";
-  return image.decode().catch(() => undefined);
-})])`;
-
-const capture = async (browser: Browser, origin: string, pages: Record<string, string>): Promise<void> => {
-  mkdirSync(OUT_DIR, { recursive: true });
-  for (const [width, options] of Object.entries(WIDTHS)) {
-    for (const colorScheme of SCHEMES) {
-      const context = await browser.newContext({ ...options, colorScheme });
-      try {
-        const page = await context.newPage();
-        for (const [name, path] of Object.entries(pages)) {
-          const response = await page.goto(`${origin}${path}`, { waitUntil: "load" });
-          if (response?.status() !== 200) throw new Stop(`${path} answered ${response?.status() ?? "nothing"}, not 200`);
-          await page.evaluate(LOAD_EVERYTHING);
-          const file = join(OUT_DIR, `${name}-${width}-${colorScheme}.png`);
-          await page.screenshot({ path: file, fullPage: true });
-          console.log(relative(process.cwd(), file) || file);
-        }
-      } finally {
-        await context.close();
-      }
-    }
-  }
-};
-
 const main = async (): Promise<void> => {
   if (!existsSync(CHROME)) throw new Stop(`Chromium not found at ${CHROME} (set CHROME_PATH, or: apt-get install -y chromium)`);
   let server: DevServer | undefined;
@@ -91,9 +54,14 @@ const main = async (): Promise<void> => {
   process.once("SIGTERM", interrupted);
   try {
     server = await startDevServer(ROOT);
-    browser = await chromium.launch({ executablePath: CHROME, args: CHROME_ARGS });
+    browser = await launchChromium();
     const essay = await longestEssay(server.origin);
-    await capture(browser, server.origin, { home: "/", writing: "/writing/", essay });
+    const pages = [
+      { name: "home", path: "/" },
+      { name: "writing", path: "/writing/" },
+      { name: "essay", path: essay },
+    ];
+    for (const file of await capture(browser, server.origin, pages, OUT_DIR)) console.log(relative(process.cwd(), file) || file);
   } finally {
     await browser?.close();
     await server?.stop();
@@ -103,6 +71,6 @@ const main = async (): Promise<void> => {
 try {
   await main();
 } catch (error) {
-  console.error(error instanceof Stop ? `screenshots: ${error.message}` : error);
+  console.error(error instanceof Stop || error instanceof UnexpectedStatus ? `screenshots: ${error.message}` : error);
   process.exitCode = 1;
 }

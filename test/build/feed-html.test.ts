@@ -22,7 +22,7 @@ describe("absolute URLs for feed readers", () => {
   });
 
   it("keeps text, entities, code and void elements intact", () => {
-    const html = '<p>a &lt;b&gt; &amp; "c"<br>d</p>\n<pre><code class="language-ts">if (a &lt; b) {}\n</code></pre>\n';
-    expect(absolutizeHtml(html, PAGE)).toBe('<p>a &lt;b&gt; &amp; "c"<br>d</p>\n<pre><code class="language-ts">if (a &lt; b) {}\n</code></pre>\n');
+    const html = '<p>a &lt;b&gt; &amp; "c"<br>d</p>\n<pre tabindex="0"><code class="language-ts">if (a &lt; b) {}\n</code></pre>\n';
+    expect(absolutizeHtml(html, PAGE)).toBe('<p>a &lt;b&gt; &amp; "c"<br>d</p>\n<pre tabindex="0"><code class="language-ts">if (a &lt; b) {}\n</code></pre>\n');
   });
 });

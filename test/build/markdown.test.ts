@@ -5,7 +5,7 @@ describe("code blocks", () => {
   it("are highlighted at build time with classes, never inline styles", () => {
     const { html } = renderMarkdown("```typescript\nconst a: number = 1; // note\n```\n");
     expect(html).toBe(
-      '<pre><code class="hljs language-typescript"><span class="hljs-keyword">const</span> <span class="hljs-attr">a</span>: <span class="hljs-built_in">number</span> = <span class="hljs-number">1</span>; <span class="hljs-comment">// note</span>\n</code></pre>\n',
+      '<pre tabindex="0"><code class="hljs language-typescript"><span class="hljs-keyword">const</span> <span class="hljs-attr">a</span>: <span class="hljs-built_in">number</span> = <span class="hljs-number">1</span>; <span class="hljs-comment">// note</span>\n</code></pre>\n',
     );
     expect(html).not.toContain("style=");
   });
@@ -17,11 +17,11 @@ describe("code blocks", () => {
   });
 
   it("in an unknown language are a plain escaped <pre>, with no highlighting", () => {
-    expect(renderMarkdown('```klingon\n<not> & "code"\n```\n').html).toBe("<pre><code>&lt;not&gt; &amp; &quot;code&quot;\n</code></pre>\n");
+    expect(renderMarkdown('```klingon\n<not> & "code"\n```\n').html).toBe('<pre tabindex="0"><code>&lt;not&gt; &amp; &quot;code&quot;\n</code></pre>\n');
   });
 
   it("without a language are a plain escaped <pre>", () => {
-    expect(renderMarkdown("```\n<b>\n```\n").html).toBe("<pre><code>&lt;b&gt;\n</code></pre>\n");
+    expect(renderMarkdown("```\n<b>\n```\n").html).toBe('<pre tabindex="0"><code>&lt;b&gt;\n</code></pre>\n');
   });
 });
 

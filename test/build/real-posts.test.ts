@@ -31,7 +31,7 @@ describe("posts/", () => {
     expect(essays.length).toBeGreaterThanOrEqual(4);
     for (const essay of essays) {
       expect(essay.words, essay.source).toBeGreaterThan(500);
-      expect(essay.html, essay.source).toMatch(/<pre><code class="hljs language-[a-z]+">/);
+      expect(essay.html, essay.source).toMatch(/<pre tabindex="0"><code class="hljs language-[a-z]+">/);
     }
   });
 });

@@ -16,7 +16,7 @@ describe("an essay page", () => {
     const toc = body.slice(body.indexOf('<nav class="toc"'), body.indexOf("</nav>", body.indexOf('<nav class="toc"')));
     expect([...toc.matchAll(/<li><a href="#([^"]+)">([^<]+)<\/a><\/li>/g)].map((m) => [m[1], m[2]])).toEqual([
       ["first-section", "First section"],
-      ["second-section", "Second section"],
+      ["second-section-whose-title-runs-long-enough-to-wrap-onto-a-second-line-in-the-contents", "Second section, whose title runs long enough to wrap onto a second line in the contents"],
       ["first-section-1", "First section"],
     ]);
   });
@@ -29,7 +29,7 @@ describe("an essay page", () => {
     const body = await page("/writing/long-read");
     expect(body).toContain('<section class="footnotes" data-footnotes>');
     expect(body).toContain('<code class="hljs language-typescript"><span class="hljs-keyword">const</span>');
-    expect(body).toContain("<pre><code>&lt;not&gt; &amp; &quot;highlighted&quot;\n</code></pre>");
+    expect(body).toContain('<pre tabindex="0"><code>&lt;not&gt; &amp; &quot;highlighted&quot;\n</code></pre>');
   });
 
   it("shows its word count and reading time", async () => {

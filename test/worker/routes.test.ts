@@ -76,7 +76,7 @@ describe("an essay", () => {
       '<ul class="tags" aria-label="Tags"><li><a href="/tags/files/">files</a></li><li><a href="/tags/contracts/">contracts</a></li></ul>',
     );
     expect(body).toContain('<h2 id="a-section">A section<a class="heading-anchor" href="#a-section" aria-hidden="true" tabindex="-1">#</a></h2>');
-    expect(body).toContain('<pre><code class="hljs language-bash"><span class="hljs-built_in">echo</span> <span class="hljs-string">&quot;a code block&quot;</span>');
+    expect(body).toContain('<pre tabindex="0"><code class="hljs language-bash"><span class="hljs-built_in">echo</span> <span class="hljs-string">&quot;a code block&quot;</span>');
   });
 
   it('shows "Updated" with the revision date in UTC', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fixtureApp, request } from "./app.ts";
 
-const POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; upgrade-insecure-requests";
+const POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; upgrade-insecure-requests";
 
 const EXPECTED = {
   "content-security-policy": POLICY,

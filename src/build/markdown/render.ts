@@ -34,7 +34,8 @@ const marked = new Marked(
       code({ text, lang }: Tokens.Code) {
         const { html, language } = highlightCode(text.replace(/\n$/, ""), lang?.trim().split(/\s+/)[0]);
         const classes = language === null ? "" : ` class="hljs language-${escapeAttribute(language)}"`;
-        return `<pre><code${classes}>${html}\n</code></pre>\n`;
+        // Code never wraps, so a long line scrolls sideways; tabindex lets a keyboard scroll it too.
+        return `<pre tabindex="0"><code${classes}>${html}\n</code></pre>\n`;
       },
       link({ href, title, tokens }: Tokens.Link) {
         // External links say so, for readers (a mark drawn by CSS) and for programs (rel).
