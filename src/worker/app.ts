@@ -8,6 +8,7 @@ import { SECURITY_HEADERS } from "../security.ts";
 import { CACHE_POLICY } from "../site.ts";
 import { FEED_FORMATS, FEEDS, feedRoute, ROUTES, type FeedFormat } from "../urls.ts";
 import { canonicalHost } from "./canonical-host.ts";
+import { canonicalSpelling } from "./canonical-spelling.ts";
 import { llmsTxt } from "./discovery/llms.ts";
 import { robotsTxt } from "./discovery/robots.ts";
 import { sitemap } from "./discovery/sitemap.ts";
@@ -78,6 +79,7 @@ export const createApp = (manifest: Manifest, { now = Date.now }: AppOptions = {
     c.set("view", { manifest, epoch: epochAt(instant), now: instant });
     await next();
   });
+  app.use(canonicalSpelling());
 
   app.get(ROUTES.home, (c) => htmlList(c, homePage));
   app.get(ROUTES.writing, (c) => htmlList(c, writingPage));

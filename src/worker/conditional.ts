@@ -12,6 +12,22 @@ export interface Validators {
 
 const opaqueTag = (tag: string): string => tag.trim().replace(/^W\//, "");
 
+const DAY = "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)";
+const LONG_DAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+const MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)";
+const TIME = "\\d{2}:\\d{2}:\\d{2}";
+/** The three forms of HTTP-date (RFC 9110 §5.6.7): IMF-fixdate, and the obsolete RFC 850 and asctime. */
+const HTTP_DATE_RE = new RegExp(
+  `^(?:${DAY}, \\d{2} ${MONTH} \\d{4} ${TIME} GMT|${LONG_DAY}, \\d{2}-${MONTH}-\\d{2} ${TIME} GMT|${DAY} ${MONTH} [ \\d]\\d ${TIME} \\d{4})$`,
+);
+
+/** The instant an HTTP-date names, or null when the value is not one (and must be ignored). */
+const httpDate = (value: string): number | null => {
+  if (!HTTP_DATE_RE.test(value)) return null;
+  const instant = Date.parse(value.endsWith("GMT") ? value : `${value} GMT`);
+  return Number.isNaN(instant) ? null : instant;
+};
+
 /** True when the request's preconditions say the client's copy is current. */
 export const notModified = (headers: Headers, { etag, lastModified }: Validators): boolean => {
   const ifNoneMatch = headers.get("if-none-match");
@@ -22,7 +38,8 @@ export const notModified = (headers: Headers, { etag, lastModified }: Validators
   }
   const ifModifiedSince = headers.get("if-modified-since");
   if (ifModifiedSince === null || lastModified === null) return false;
-  const since = Date.parse(ifModifiedSince);
+  // A value that is not an HTTP-date is ignored (§13.1.3), not read as whatever Date.parse makes of it.
+  const since = httpDate(ifModifiedSince.trim());
   // HTTP dates have whole seconds; compare at that precision.
-  return !Number.isNaN(since) && Math.floor(Date.parse(lastModified) / 1000) <= Math.floor(since / 1000);
+  return since !== null && Math.floor(Date.parse(lastModified) / 1000) <= Math.floor(since / 1000);
 };

@@ -133,3 +133,13 @@ describe("ETags come from the build", () => {
     }
   });
 });
+
+describe("If-Modified-Since that is not an HTTP-date", () => {
+  it.each(["2026-04-01T06:30:00.000Z", "Sat, 01 Jan 10000 00:00:00 GMT", "yesterday", "1775025000"])("is ignored: %s", async (value) => {
+    expect((await request("/writing/feed.xml", { headers: { "If-Modified-Since": value } })).status).toBe(200);
+  });
+
+  it.each(["Sunday, 01-Jan-34 00:00:00 GMT", "Sun Jan  1 00:00:00 2034"])("is read in the obsolete forms HTTP still allows: %s", async (value) => {
+    expect((await request("/writing/feed.xml", { headers: { "If-Modified-Since": value } })).status).toBe(304);
+  });
+});

@@ -103,3 +103,19 @@ describe("conventional addresses", () => {
     expect(response.headers.get("location")).toBe(to);
   });
 });
+
+describe("one spelling per URL", () => {
+  it.each([
+    ["/%77riting/", "/writing/"],
+    ["/writing/%66irst-contract", "/writing/first-contract"],
+    ["/tags/%63ontracts/?a=1", "/tags/contracts/?a=1"],
+  ])("redirects %s, spelled with escapes, to %s", async (from, to) => {
+    const response = await request(from);
+    expect(response.status).toBe(301);
+    expect(response.headers.get("location")).toBe(to);
+  });
+
+  it("leaves an escaped path the site does not have to the 404 page", async () => {
+    expect((await request("/%77riting/nope")).status).toBe(404);
+  });
+});
