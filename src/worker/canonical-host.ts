@@ -6,6 +6,7 @@ import { SITE } from "../site.ts";
 
 export const canonicalHost = (): MiddlewareHandler => async (c, next) => {
   const url = new URL(c.req.url);
-  if (url.hostname === SITE.wwwHost) return c.redirect(`${SITE.baseUrl}${url.pathname}${url.search}`, 301);
+  // A fully qualified host may end in a dot; "www.fmlops.dev." is the same host.
+  if (url.hostname.replace(/\.$/, "") === SITE.wwwHost) return c.redirect(`${SITE.baseUrl}${url.pathname}${url.search}`, 301);
   await next();
 };

@@ -7,6 +7,8 @@ import type { View } from "./view.ts";
 
 export const canonicalSpelling = (): MiddlewareHandler<{ Variables: { view: View } }> => async (c, next) => {
   const { pathname, search } = new URL(c.req.url);
-  if (pathname !== c.req.path && c.get("view").epoch.paths.has(c.req.path)) return c.redirect(`${c.req.path}${search}`, 301);
+  // Like every redirect of the site, only for reading; other methods get their 405 or 404.
+  const readable = c.req.method === "GET" || c.req.method === "HEAD";
+  if (readable && pathname !== c.req.path && c.get("view").epoch.paths.has(c.req.path)) return c.redirect(`${c.req.path}${search}`, 301);
   await next();
 };

@@ -25,7 +25,10 @@ const HTTP_DATE_RE = new RegExp(
 const httpDate = (value: string): number | null => {
   if (!HTTP_DATE_RE.test(value)) return null;
   const instant = Date.parse(value.endsWith("GMT") ? value : `${value} GMT`);
-  return Number.isNaN(instant) ? null : instant;
+  if (Number.isNaN(instant)) return null;
+  // Date.parse reads the years 0000 to 0099 as 19xx or 20xx; a four-digit year must survive as written.
+  const year = /\b\d{4}\b/.exec(value)?.[0];
+  return year === undefined || new Date(instant).getUTCFullYear() === Number(year) ? instant : null;
 };
 
 /** True when the request's preconditions say the client's copy is current. */

@@ -17,7 +17,9 @@ import type { View } from "./view.ts";
 export const ALLOWED_METHODS = "GET, HEAD";
 
 export const fallback = (c: Context, { manifest, epoch }: View): Response => {
-  const { pathname, search } = new URL(c.req.url);
+  // The path as Hono routes it (escapes decoded), so an escaped spelling of a page is that page.
+  const pathname = c.req.path;
+  const { search } = new URL(c.req.url);
   const readable = c.req.method === "GET" || c.req.method === "HEAD";
   const alternate = otherSlashForm(pathname);
   const redirect =

@@ -143,3 +143,9 @@ describe("If-Modified-Since that is not an HTTP-date", () => {
     expect((await request("/writing/feed.xml", { headers: { "If-Modified-Since": value } })).status).toBe(304);
   });
 });
+
+describe("If-Modified-Since in the first century", () => {
+  it("is not mistaken for a date in the twentieth", async () => {
+    expect((await request("/", { headers: { "If-Modified-Since": "Fri, 31 Dec 0049 23:59:59 GMT" } })).status).toBe(200);
+  });
+});

@@ -37,6 +37,12 @@ describe("the canonical host", () => {
     expect(response.headers.get("location")).toBe("https://fmlops.dev/writing/first-contract?a=1&b=2");
   });
 
+  it("treats the www host written with a final dot as www", async () => {
+    const response = await Promise.resolve((await import("./app.ts")).fixtureApp().request("https://www.fmlops.dev./about/"));
+    expect(response.status).toBe(301);
+    expect(response.headers.get("location")).toBe("https://fmlops.dev/about/");
+  });
+
   it("redirects www even for paths that do not exist, leaving the 404 to the canonical host", async () => {
     const response = await Promise.resolve((await import("./app.ts")).fixtureApp().request("https://www.fmlops.dev/nope"));
     expect(response.status).toBe(301);
@@ -113,6 +119,10 @@ describe("one spelling per URL", () => {
     const response = await request(from);
     expect(response.status).toBe(301);
     expect(response.headers.get("location")).toBe(to);
+  });
+
+  it("redirects only reading: other methods get the 405 of the page", async () => {
+    expect((await request("/%77riting/", { method: "POST" })).status).toBe(405);
   });
 
   it("leaves an escaped path the site does not have to the 404 page", async () => {
