@@ -113,7 +113,9 @@ export const createApp = (manifest: Manifest, { now = Date.now }: AppOptions = {
     const essay = c.get("view").epoch.essayBySlug.get(param(c, "file").slice(0, -".md".length));
     if (!essay) return c.notFound();
     const validators = { etag: `"md-${essay.fingerprint}"`, lastModified: essay.modified };
-    return respond(c, { ...validators, contentType: CONTENT_TYPES.markdown, maxAge: CACHE_POLICY.text }, () => essay.markdown);
+    return respond(c, { ...validators, contentType: CONTENT_TYPES.markdown, maxAge: CACHE_POLICY.text }, () =>
+      c.get("view").epoch.memo(c.req.path, () => essay.markdown),
+    );
   });
 
   for (const format of FEED_FORMATS) {
@@ -124,7 +126,9 @@ export const createApp = (manifest: Manifest, { now = Date.now }: AppOptions = {
   app.get(ROUTES.sitemap, (c) => list(c, CONTENT_TYPES.xml, CACHE_POLICY.html, sitemap));
   app.get(ROUTES.llms, (c) => list(c, CONTENT_TYPES.text, CACHE_POLICY.text, llmsTxt));
   app.get(ROUTES.robots, (c) =>
-    respond(c, { etag: `"${render}-robots"`, lastModified: null, contentType: CONTENT_TYPES.text, maxAge: CACHE_POLICY.text }, robotsTxt),
+    respond(c, { etag: `"${render}-robots"`, lastModified: null, contentType: CONTENT_TYPES.text, maxAge: CACHE_POLICY.text }, () =>
+      c.get("view").epoch.memo(c.req.path, robotsTxt),
+    ),
   );
 
   app.get(ROUTES.page, (c) => {

@@ -2,7 +2,7 @@
 // visible set only changes at known instants; between two of them everything list-shaped is
 // fixed. An Epoch is that fixed state, computed once and reused by every request until the next
 // essay goes live: the visible essays, their tags, the paths that exist, the list validators, and
-// a memo of rendered bodies.
+// a memo of rendered, encoded bodies.
 
 import type { Essay, Manifest } from "../manifest.ts";
 import { aliasRedirects, sitePaths } from "../urls.ts";
@@ -25,8 +25,8 @@ export interface Epoch {
   readonly lastModified: string | null;
   /** When the next scheduled essay goes live (ms since the epoch), or null. */
   readonly nextChange: number | null;
-  /** Renders a body once per epoch and path. */
-  readonly memo: (key: string, render: () => string) => string;
+  /** Renders a body once per epoch and path, and encodes it once: requests hand out the bytes. */
+  readonly memo: (key: string, render: () => string) => Uint8Array;
 }
 
 const publishedAt = (essay: Essay): number => Date.parse(essay.published);
@@ -70,7 +70,8 @@ const buildEpoch = (manifest: Manifest, first: number): Epoch => {
     series: [...series.keys()],
   });
 
-  const bodies = new Map<string, string>();
+  const bodies = new Map<string, Uint8Array>();
+  const encoder = new TextEncoder();
   return {
     essays,
     essayBySlug: new Map(essays.map((essay) => [essay.slug, essay])),
@@ -84,7 +85,7 @@ const buildEpoch = (manifest: Manifest, first: number): Epoch => {
     memo: (key, render) => {
       let body = bodies.get(key);
       if (body === undefined) {
-        body = render();
+        body = encoder.encode(render());
         bodies.set(key, body);
       }
       return body;

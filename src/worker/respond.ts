@@ -18,7 +18,7 @@ export interface Representation extends Validators {
   readonly maxAge: number;
 }
 
-export const respond = (c: Context, representation: Representation, render: () => string): Response => {
+export const respond = (c: Context, representation: Representation, render: () => Uint8Array): Response => {
   const headers: Record<string, string> = {
     "Content-Type": representation.contentType,
     ETag: representation.etag,
@@ -29,5 +29,6 @@ export const respond = (c: Context, representation: Representation, render: () =
     delete headers["Content-Type"];
     return c.body(null, 304, headers);
   }
-  return c.body(render(), 200, headers);
+  // A fresh view of the memoised bytes: a Response may not share one with another.
+  return c.body(render().slice(), 200, headers);
 };
