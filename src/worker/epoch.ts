@@ -40,13 +40,13 @@ const groups = (essays: readonly Essay[], keys: (essay: Essay) => readonly strin
 
 const firstDate = (parts: readonly Essay[]): string => parts[0]?.date ?? "";
 
-/** Index of the newest essay visible at `now` in a newest-first list (its length when none is). */
-const firstVisible = (essays: readonly Essay[], now: number): number => {
+/** Index of the first instant at or before `now` in a newest-first list (its length when none is). */
+const firstVisible = (instants: readonly number[], now: number): number => {
   let low = 0;
-  let high = essays.length;
+  let high = instants.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (publishedAt(essays[middle] as Essay) <= now) high = middle;
+    if ((instants[middle] ?? 0) <= now) high = middle;
     else low = middle + 1;
   }
   return low;
@@ -99,8 +99,9 @@ const buildEpoch = (manifest: Manifest, first: number): Epoch => {
  */
 export const epochs = (manifest: Manifest): ((now: number) => Epoch) => {
   const built = new Map<number, Epoch>();
+  const instants = manifest.essays.map(publishedAt);
   return (now) => {
-    const first = manifest.mode === "preview" ? 0 : firstVisible(manifest.essays, now);
+    const first = manifest.mode === "preview" ? 0 : firstVisible(instants, now);
     let epoch = built.get(first);
     if (!epoch) {
       epoch = buildEpoch(manifest, first);

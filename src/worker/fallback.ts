@@ -32,5 +32,7 @@ export const fallback = (c: Context, { manifest, epoch }: View): Response => {
     if (redirect !== undefined) return c.redirect(`${redirect}${search}`, 301);
   }
   // A path that is missing now may exist later (a scheduled essay): caches must ask again.
-  return c.body(toText(notFoundPage(manifest.stylesheet)), 404, { "Content-Type": CONTENT_TYPES.html, "Cache-Control": "no-cache" });
+  // The 404 page is the same for every unknown path; " 404" is a memo key no path can be.
+  const body = epoch.memo(" 404", () => toText(notFoundPage(manifest.stylesheet)));
+  return c.body(body.slice(), 404, { "Content-Type": CONTENT_TYPES.html, "Cache-Control": "no-cache" });
 };

@@ -1,0 +1,196 @@
+// The bench's section of BENCHMARKS.md: machine, method, one results table per section, the
+// ratio against each target, and what limits the figures. Generated from a full run.
+
+import { BUILD_TARGET } from "./build-speed.ts";
+import { FREE_LIMIT_KIB, PAID_LIMIT_KIB } from "./bundle.ts";
+import { buildSection, bundleSection, machineLine, requestSection, summaryTable, weightSection, type Results, type Summary } from "./report.ts";
+
+const f = (value: number | null | undefined, digits = 2): string => (value === null || value === undefined || !Number.isFinite(value) ? "n/a" : value.toFixed(digits));
+
+const busy = (rows: Results["build"]["rows"]): string => {
+  const parts = rows
+    .filter((row) => row.oursCpu !== null)
+    .map((row) => {
+      const ours = `ours ${f(row.oursCpu)} CPU-s in ${f(row.oursSeconds)} s (${f((row.oursCpu ?? 0) / row.oursSeconds, 1)} cores busy)`;
+      const hugo = row.hugoCpu !== null && row.hugoSeconds !== null ? `, Hugo ${f(row.hugoCpu)} in ${f(row.hugoSeconds)} s (${f(row.hugoCpu / row.hugoSeconds, 1)})` : "";
+      return `at N=${row.n}, ${ours}${hugo}`;
+    });
+  return parts.length === 0 ? "CPU time was not measured (/usr/bin/time is missing)." : `CPU (user + system) against wall time: ${parts.join("; ")}.`;
+};
+
+const rebuildLine = (results: Results): string => {
+  const r = results.build.rebuild;
+  if (!r) return "";
+  return r.cacheWritten
+    ? `The rebuild after one edit renders one post, but still reads every post, checks every link and writes the whole manifest module: ${f(r.warmSeconds)} s of ${f(r.coldSeconds)} s.`
+    : "The build wrote no cache, so its rebuild is a full build.";
+};
+
+const feedLine = (results: Results): string => {
+  const feeds = results.request.rows.filter((row) => row.route === "feed.xml");
+  if (feeds.length < 2) return "";
+  const [small, large] = [...feeds].sort((a, b) => a.bytes - b.bytes);
+  if (!small || !large || large.ratio <= small.ratio) return "";
+  return ` The ratio grows with the body: the Atom feed is ${large.bytes.toLocaleString("en-US")} bytes for ${large.corpus} posts (${f(large.ratio)}×) against ${small.bytes.toLocaleString("en-US")} for ${small.corpus} posts (${f(small.ratio)}×), so part of the real app's cost is proportional to the bytes it sends, which the constant app has ready as bytes.`;
+};
+
+/** What a CPU profile showed when this bench was written (dated: the code moves on). */
+const PROFILE_NOTE_BUILD = `Where the build's time went in a CPU profile taken on 2026-11-25 (N=1000, \`node --cpu-prof
+src/build/main.ts\`): cold, about a third in Markdown rendering (marked), an eighth each in making the feed
+copy's URLs absolute (htmlparser2, \`feed-html.ts\`) and in highlight.js, about a tenth in
+\`servedFingerprint\` (\`JSON.stringify\` of each whole essay, then a hash), and 8% each in front matter and in
+\`manifestModule\` (\`JSON.stringify\` of the whole manifest); warm, a quarter in \`manifestModule\`, an eighth in
+garbage collection, about a tenth reading the thousand cache entries (one JSON file each), and the rest
+spread over loading modules, reading and hashing every post and writing the module.`;
+
+const PROFILE_NOTE_REQUEST = `Where a request's time went in a CPU profile taken on 2026-11-25 (Node, the N=100 corpus): for a
+304, spread over the three middlewares (secure headers set one by one and validated, the host check
+parsing the URL, the epoch lookup with \`Date.parse\` at each step of its binary search). The 404 page is
+rendered again on every request (\`fallback.ts\`: \`toText(notFoundPage(...))\`, not memoised), which is why
+the 404 is among the worst routes in process and the worst in workerd. The same profile showed the
+feed's time going to encoding its memoised string to UTF-8 on every request; the epoch memo has since
+been changed to hold encoded bytes, so compare the feed rows with runs before that change with care.`;
+
+const planReach = (results: Results): string => {
+  const list = listPart(results);
+  const code = results.bundle.code;
+  if (!list || !code) return "";
+  const reach = (limitKiB: number): string => Math.round(((limitKiB - code.gzipKiB) * 1024) / list.gzip).toLocaleString("en-US");
+  return `With the code part at ${f(code.gzipKiB, 1)} KiB gzip, the list part alone would reach ${FREE_LIMIT_KIB / 1024} MiB at about ${reach(FREE_LIMIT_KIB)} essays and ${PAID_LIMIT_KIB / 1024} MiB at about ${reach(PAID_LIMIT_KIB)} (by the same linear measure; startup, which grows with the module, is the other limit to watch).`;
+};
+
+const listPart = (results: Results): { n: number; raw: number; gzip: number } | null => {
+  const row = results.bundle.rows.at(-1);
+  return row ? { n: row.n, raw: row.listPart.rawBytesPerEssay, gzip: row.listPart.gzipBytesPerEssay } : null;
+};
+
+export const benchmarksSection = (results: Results, summary: readonly Summary[]): string => {
+  const met = summary.filter((row) => row.met === true).length;
+  const missed = summary.filter((row) => row.met === false);
+  const at1000 = results.build.rows.find((row) => row.n === 1000);
+  const at5000 = results.build.rows.find((row) => row.n === 5000);
+  const biggest = results.bundle.rows.at(-1);
+  const perPostKiB = biggest && results.bundle.code ? (biggest.gzipKiB - results.bundle.code.gzipKiB) / biggest.n : null;
+  const essayRaw = results.weight?.pages.find((page) => page.page === "essay");
+  const list = listPart(results);
+  return `## \`npm run bench\`: the site against real anchors (issue 7)
+
+\`npm run bench\` measures the site against the tools its users would otherwise pick, side by side in one
+run on one machine, and prints the tables below; \`npm run bench -- --quick\` (N=100 only, fewer
+repetitions, about a minute) checks that the bench itself works and is what CI can afford. Misses are
+reported, never failures: the exit code is non-zero only when the bench broke. Targets live here and in
+the bench, never in timed tests. This section is generated by a full run (\`scripts/bench/\`); the run
+below took ${Math.round(results.seconds)} s on ${results.date}.
+
+Machine: ${machineLine(results)} The machine is shared with other sessions (tests, browsers, builds), so
+absolute figures move by tens of percent between runs; every comparison is made side by side
+(alternating which goes first) and reported as a median ratio.
+
+### Targets: ${met} met, ${missed.length} missed
+
+${summaryTable(summary)}
+
+### 1. Build speed vs Hugo
+
+Method: \`scripts/bench/corpus.ts\` writes N seeded essays (about 1,500 words, five \`##\` sections, a
+list, a blockquote, a TypeScript and a Bash block, inline code, links to earlier essays, a footnote,
+one to three of thirty tags) into a throwaway copy of the project (\`copyProject({ posts })\`). A cold
+build is \`node src/build/main.ts --no-cache\` with \`<copy>/.cache\` deleted first (all features on:
+highlighting, footnotes, anchors, validation, link checks). Hugo builds a minimal site the bench writes
+to a temp dir from the same bodies (a \`date\` in front matter; base, essay, list, terms and home
+templates; tag pages; RSS with the newest 20 essays in full; Chroma highlighting with classes;
+Goldmark footnotes; a table of contents): \`hugo --quiet\` to a fresh destination with a fresh
+\`--cacheDir\`. Ours and Hugo alternate, ${results.build.rows.map((row) => `${row.runs} rounds at N=${row.n}`).join(", ")};
+wall-clock medians, the ratio is the median of the per-round ratios; CPU is user + system time from
+\`/usr/bin/time\`. The rebuild: one build with the cache from empty, then one post edited (a
+sentence inserted) and rebuilt with the cache, ${results.build.rebuild?.runs ?? "several"} times, median. The target (ratio ≤ ${BUILD_TARGET.toFixed(1)})
+is judged at N=1000 and N=5000.
+
+${buildSection(results)}
+
+What limits the figures: ${busy(results.build.rows)} A busy figure below 2 on this 2-core machine means
+waiting: for the machine's other sessions (the load average was ${results.machine.loadAtStart} at the start), for the
+disk, or for a part of the work that runs on one core. ${rebuildLine(results)} Node's own start-up and
+module loading are a fixed cost of about 0.3 s per build, which is most of a build at N=100.
+
+${PROFILE_NOTE_BUILD}
+
+### 2. Request cost vs constant bytes
+
+Method, in process: in the N=100 copy and in a copy with the site's own posts, the bench imports the
+copy's \`src/worker/app.ts\` and generated manifest and calls \`createApp(manifest).fetch(request)\`,
+reading the body. The baseline is a Hono app answering each route with the status, headers and body
+captured from the real app (the body as bytes, checked identical before timing). After a warm-up,
+real and baseline run in alternating batches of about ${results.quick ? 5 : 10} ms (which goes first alternates);
+the figure is the median time per request and the median of the per-batch ratios. Under load: the
+site's own Worker, bundled by \`wrangler deploy --dry-run\`, served by \`workerd serve\` itself with a
+config of the bench's own (no wrangler, no Miniflare proxy) on 127.0.0.1; beside it the constant-bytes
+Worker (the same captured answers as string constants encoded once, in a Hono app bundled the same way)
+and nginx (one worker process, access log off) serving the same bodies from disk with its own
+headers and ETag. One load at a time, bounded: ${results.request.load ? `${results.request.load.tool}, one thread, ${results.request.load.connections} connections, ${results.request.load.seconds} s` : "n/a"}.
+
+${requestSection(results)}
+
+What limits the figures: in process, a request to either app costs tens of microseconds, most of it
+building a \`Request\` and a \`Response\` and reading the body, so what the real app does on top shows as a
+large ratio even when it is a few microseconds.${feedLine(results)} Under load, the load generator, workerd
+and nginx share two cores with the machine's other sessions, and nginx's figure is bounded by the load
+generator rather than by nginx. A 304 and a 404 move almost no bytes: they measure per-request
+overhead only.
+
+${PROFILE_NOTE_REQUEST}
+
+### 3. Bundle size and startup vs post count
+
+Method: in each corpus copy, one \`wrangler deploy --dry-run --outdir … --outfile x.bundle --metafile …\`
+gives the upload size as wrangler prints it, the manifest's share of the bundle (esbuild's metafile:
+bytes from \`src/generated/\`), and the \`x.bundle\` that \`wrangler check startup --workerBundle\` wants.
+The constant-bytes Worker for this section holds what the site serves for that corpus as string
+constants (every essay page and its \`.md\` source, home, \`/writing/\`, the Atom feed, the 404, captured
+from the real app) in a Hono app, bundled by the same dry run. Startup is \`wrangler check startup\`'s
+"Profile window" (from the start of the startup phase to its end, parsing and compiling the script
+included); "Active" (non-idle CPU samples) is shown beside it. Ours and the constant Worker alternate,
+${results.quick ? 1 : 3} run(s) each, median of the per-run ratios; the target (≤ 1.5×) is judged at N=1000. The code part:
+the copy's manifest replaced by an empty one of the same shape (no essays, no pages) and bundled by the
+same dry run (with a config that skips the build's freshness check, since that manifest is not the
+build's); wrangler's raw and gzip figures are the code part. The limits: a least-squares line through
+the gzip sizes against N.
+
+${bundleSection(results)}
+
+What limits the figures: the manifest carries each essay three times (its rendered HTML, the feed
+copy with absolute URLs, and the Markdown source for \`/writing/<slug>.md\`)${perPostKiB !== null ? `, about ${f(perPostKiB)} KiB gzip per essay of this corpus` : ""}, and the
+bundle is one module, so both size and startup grow linearly with the number of posts. \`check startup\`
+runs the Worker locally, so its times are this machine's, not Cloudflare's.
+
+The plan beyond ${FREE_LIMIT_KIB / 1024} MiB (Free) and ${PAID_LIMIT_KIB / 1024} MiB (Paid): keep only the list part of the manifest in the Worker
+(every essay without its three bodies: slug, title, dek, summary, tags, dates, fingerprints, table of
+contents${list ? `; measured at N=${list.n}: ${f(list.raw, 0)} bytes raw, ${f(list.gzip, 0)} bytes gzip per essay` : ""}) and move each essay's
+rendered HTML, feed HTML and Markdown source out of the bundle into static assets the build writes
+(e.g. \`public/_essays/<fingerprint>.html\`, named by content, so they never go stale and can be cached
+forever), read at request time through the \`ASSETS\` binding (\`env.ASSETS.fetch\`). Static assets do not
+count towards the Worker's size limit (Cloudflare documents 20,000 files per Worker version and 25 MiB per
+file, and no charge for storing them). ${planReach(results)} The cost, estimated, not measured here: one
+assets read per essay page and per feed request (the feed needs 20 bodies, so it would be precomputed
+as one asset per epoch by the build), on the order of a millisecond of wall time each and almost none of
+the Worker's CPU; whether such a read counts as a billed request is to be checked against the pricing
+page before relying on it. The 304 path, the lists and the 404 are unchanged, because the ETags and
+everything list-shaped stay in the manifest.
+
+### 4. Page weight
+
+Method: the site's own posts in a copy, each page fetched from the Worker app in process; the CSS is
+the built fingerprinted stylesheet. JavaScript: the bytes of every \`<script>\` that is not
+\`type="application/ld+json"\`, inline or by \`src\`. Requests to render: the HTML, plus every
+\`<link rel>\` that a browser fetches to render (stylesheet, icon, preload, modulepreload, manifest),
+every \`<img>\`, \`<script src>\`, media source, and every \`url(…)\` in the CSS that is not a \`data:\` URI.
+An essay's bytes outside its body: the page with the essay's rendered HTML (the manifest's \`html\`,
+which the layout inserts verbatim) cut out, gzip, plus the CSS gzip; shown for every essay.
+
+${weightSection(results)}
+
+What limits the figures: gzip is zlib's default level, as a CDN would serve it${essayRaw ? `; the essay page is ${essayRaw.htmlRaw} bytes raw` : ""}.
+The favicon is cached for a day and the stylesheet forever (\`immutable\`), so a reader's second page costs
+only its HTML.
+`;
+};

@@ -1,0 +1,97 @@
+// A deterministic corpus of realistic essays for the benchmarks: the same seed gives the same
+// files on every machine. Each essay has about 1,500 words over five `##` sections, a list, a
+// blockquote, a TypeScript and a Bash block, inline code, links to two earlier essays, a footnote,
+// and one to three of thirty tags. The words are drawn from a vocabulary of our own.
+
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** mulberry32: a small, fast, seedable generator, plenty for text. */
+const random = (seed: number): (() => number) => {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+};
+
+const VOCABULARY = (
+  "the a of to and in that is for it on with as by this be are was from at or an not which but have one two " +
+  "file index cursor session writer reader handoff contract convention schema grammar hook audit marker hash " +
+  "supervisor indexer manifest build worker deploy cache key body fetch response request header etag feed " +
+  "directory memory fact line record entry state offset batch job nightly run rerun restart crash lock queue " +
+  "absent present missing stale fresh empty full first second last next previous every each both neither " +
+  "wrote read agreed assumed meant said checked failed passed broke surfaced noticed fixed wrote down " +
+  "machine person team incident invoice minute hour night week month cost quietly loudly always never"
+).split(" ");
+
+export const TAGS = Array.from({ length: 30 }, (_, i) => `topic-${String(i + 1).padStart(2, "0")}`);
+
+export interface CorpusEssay {
+  readonly slug: string;
+  readonly date: string;
+  readonly title: string;
+  readonly dek: string;
+  readonly summary: string;
+  readonly tags: readonly string[];
+  /** The Markdown body, without front matter. */
+  readonly body: string;
+}
+
+export const generateCorpus = (count: number, seed = 20261125): CorpusEssay[] => {
+  const next = random(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  const words = (n: number): string => Array.from({ length: n }, () => pick(VOCABULARY)).join(" ");
+  const sentence = (): string => {
+    const text = words(8 + Math.floor(next() * 14));
+    return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+  };
+  const paragraph = (): string => Array.from({ length: 4 + Math.floor(next() * 4) }, sentence).join(" ");
+  const start = Date.UTC(2012, 0, 1);
+
+  const essays: CorpusEssay[] = [];
+  for (let i = 0; i < count; i++) {
+    const date = new Date(start + i * 86_400_000).toISOString().slice(0, 10);
+    const slug = `essay-${String(i + 1).padStart(5, "0")}-${pick(VOCABULARY)}-${pick(VOCABULARY)}`.replace(/[^a-z0-9-]/g, "");
+    const earlier = (): string => {
+      const target = essays[Math.floor(next() * essays.length)];
+      return target ? `[${target.title.toLowerCase()}](/writing/${target.slug})` : "[the index](/writing/)";
+    };
+    const sections = Array.from({ length: 5 }, (_, s) => {
+      const prose = Array.from({ length: 3 }, paragraph).join("\n\n");
+      const extra = [
+        `- ${sentence()}\n- ${sentence()} Use \`${pick(VOCABULARY)}.${pick(VOCABULARY)}()\` here.\n- ${sentence()}`,
+        `> ${paragraph()}`,
+        "```typescript\n" +
+          `export const ${pick(VOCABULARY)}Key = (body: string): string => {\n  const ${pick(VOCABULARY)} = body.trim(); // ${words(5)}\n  return createHash("sha256").update(${JSON.stringify(pick(VOCABULARY))}).digest("hex");\n};\n` +
+          "```",
+        "```bash\n" + `set -euo pipefail\nfor f in ${pick(VOCABULARY)}/*.md; do\n  grep -q "^# ${pick(VOCABULARY)}" "$f" || echo "missing: $f"\ndone\n` + "```",
+        `${paragraph()} See ${earlier()} and ${earlier()}.${s === 4 ? "[^note]" : ""}`,
+      ][s];
+      return `## ${sentence().slice(0, -1)}\n\n${prose}\n\n${extra}`;
+    });
+    const tags = [...new Set(Array.from({ length: 1 + Math.floor(next() * 3) }, () => pick(TAGS)))];
+    essays.push({
+      slug,
+      date,
+      title: `Essay ${i + 1}: ${words(4)}`,
+      dek: sentence(),
+      summary: `${sentence()} ${sentence()}`,
+      tags,
+      body: `${paragraph()}\n\n${sections.join("\n\n")}\n\n[^note]: ${sentence()}\n`,
+    });
+  }
+  return essays;
+};
+
+/** Writes the corpus as this site's posts: YYYY-MM-DD-slug.md with the site's front matter. */
+export const writePosts = (dir: string, essays: readonly CorpusEssay[]): void => {
+  mkdirSync(dir, { recursive: true });
+  for (const essay of essays) {
+    const front = [`title: ${JSON.stringify(essay.title)}`, `dek: ${JSON.stringify(essay.dek)}`, `summary: ${JSON.stringify(essay.summary)}`, `tags: [${essay.tags.join(", ")}]`];
+    writeFileSync(join(dir, `${essay.date}-${essay.slug}.md`), `---\n${front.join("\n")}\n---\n${essay.body}`);
+  }
+};

@@ -1,0 +1,65 @@
+// Throwaway copies of the project for the bench: one serving a seeded corpus of N essays, or the
+// real posts; and this project's build run in such a copy, cold (no cache of any kind) or warm.
+
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { copyProject } from "../../test/support/project-copy.ts";
+import { generateCorpus, writePosts, type CorpusEssay } from "./corpus.ts";
+import { removable, run, tempDir } from "./util.ts";
+
+export interface BenchProject {
+  readonly dir: string;
+  /** The corpus it serves, or null for the real posts. */
+  readonly essays: readonly CorpusEssay[] | null;
+  readonly remove: () => void;
+}
+
+/** A copy of the project serving `count` seeded essays (null: the project's own posts). */
+export const benchProject = (count: number | null): BenchProject => {
+  if (count === null) {
+    const copy = copyProject();
+    return { dir: copy.dir, essays: null, remove: removable(copy.remove) };
+  }
+  const essays = generateCorpus(count);
+  const corpus = tempDir("fmlops-corpus-");
+  const posts = join(corpus.dir, "posts");
+  writePosts(posts, essays);
+  const copy = copyProject({ posts });
+  corpus.remove();
+  return {
+    dir: copy.dir,
+    essays,
+    remove: removable(copy.remove),
+  };
+};
+
+/** Whether the build CLI in `dir` knows `--no-cache` (the render cache is being added). */
+export const buildHasCacheFlag = (dir: string): boolean => readFileSync(join(dir, "src", "build", "main.ts"), "utf8").includes("no-cache");
+
+export const CACHE_DIR = ".cache";
+
+export interface BuildRun {
+  readonly seconds: number;
+  readonly cpuSeconds: number | null;
+  readonly output: string;
+}
+
+/**
+ * One run of `node src/build/main.ts` in the copy. Cold: `<copy>/.cache` deleted and `--no-cache`
+ * passed (when the build knows it). Warm: the cache left as the previous build left it.
+ */
+export const runBuild = async (dir: string, kind: "cold" | "warm"): Promise<BuildRun> => {
+  const args = ["src/build/main.ts"];
+  if (kind === "cold") {
+    rmSync(join(dir, CACHE_DIR), { recursive: true, force: true });
+    if (buildHasCacheFlag(dir)) args.push("--no-cache");
+  }
+  const result = await run(process.execPath, args, { cwd: dir, timeoutMs: 900_000, cpu: true });
+  const output = `${result.stdout}${result.stderr}`.trim();
+  if (result.status !== 0) throw new Error(`the build failed in ${dir} (exit ${result.status}):\n${output.slice(0, 4000)}`);
+  return { seconds: result.seconds, cpuSeconds: result.cpuSeconds, output };
+};
+
+export const manifestFile = (dir: string): string => join(dir, "src", "generated", "manifest.ts");
+
+export const hasCacheDir = (dir: string): boolean => existsSync(join(dir, CACHE_DIR));
