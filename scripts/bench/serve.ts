@@ -9,7 +9,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import type { Captured } from "./site.ts";
-import { freePort, hasCommand, killGroup, run, tempDir, track, waitFor } from "./util.ts";
+import { freePort } from "../../test/support/dev-server.ts";
+import { hasCommand, killGroup, run, tempDir, track, waitFor } from "./util.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const WORKERD = join(ROOT, "node_modules", ".bin", "workerd");

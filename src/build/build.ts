@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import type { BuildMode, Manifest } from "../manifest.ts";
 import { collectPosts } from "./collect.ts";
+import type { ProjectPaths } from "./paths.ts";
 import { codeHash, computeInputHash } from "./input-hash.ts";
 import { readLedger } from "./ledger.ts";
 import { manifestModule, readHeader } from "./manifest-module.ts";
@@ -16,17 +17,8 @@ import { renderPosts } from "./render-posts.ts";
 import { securityHeaders } from "./security-headers.ts";
 import { writeAtomic } from "./write-atomic.ts";
 
-export interface BuildOptions {
-  /** The project root: where package.json, src/ and node_modules/ are. */
-  readonly root: string;
-  readonly postsDir: string;
-  /** The static assets folder; the build writes its generated files there too. */
-  readonly publicDir: string;
-  readonly outFile: string;
-  /** The published-URL ledger (see ledger.ts); absent means empty. */
-  readonly ledgerFile: string;
-  /** Where rendered posts are cached (see render-cache.ts), or null to render every post afresh. */
-  readonly cacheDir: string | null;
+/** Where everything is (see ProjectPaths: the build writes its generated files into publicDir too), and how to build. */
+export interface BuildOptions extends ProjectPaths {
   readonly mode: BuildMode;
   /** The clock, for the scheduled-link check only (see CollectOptions.today); defaults to now. */
   readonly now?: Date;

@@ -6,12 +6,16 @@ import { join, resolve } from "node:path";
 export const LEDGER_FILE = "published-urls.txt";
 
 export interface ProjectPaths {
+  /** The project root: where package.json, src/ and node_modules/ are. */
   readonly root: string;
   readonly postsDir: string;
+  /** The static assets folder. */
   readonly publicDir: string;
+  /** The generated manifest module. */
   readonly outFile: string;
+  /** The published-URL ledger (see ledger.ts); absent means empty. */
   readonly ledgerFile: string;
-  /** Where rendered posts are cached; null turns the cache off. */
+  /** Where rendered posts are cached (see render-cache.ts); null renders every post afresh. */
   readonly cacheDir: string | null;
 }
 
