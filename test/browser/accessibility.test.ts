@@ -1,38 +1,30 @@
 // axe-core finds no WCAG 2.0/2.1/2.2 A or AA violation on any kind of page of the fixture site, in the light and the dark colour scheme.
 
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "../support/axe.ts";
-import { launchChromium, requireChromium, SCHEMES, WIDTH_NAMES, WIDTHS } from "../support/browser.ts";
-import { startDevServer, type DevServer } from "../support/dev-server.ts";
+import { requireChromium, SCHEMES, WIDTH_NAMES, WIDTHS } from "../support/browser.ts";
+import { serveInChromium, type ServedSite } from "../support/served-site.ts";
 import { FIXTURE_PAGES, FIXTURE_POSTS } from "../support/fixture-site.ts";
-import { copyProject, type ProjectCopy } from "../support/project-copy.ts";
 
 const CASES = SCHEMES.flatMap((scheme) => WIDTH_NAMES.flatMap((width) => FIXTURE_PAGES.map((page) => ({ ...page, scheme, width }))));
 
 describe.skipIf(!requireChromium())("accessibility of the fixture site", () => {
-  let project: ProjectCopy;
-  let server: DevServer;
-  let browser: Browser;
+  let served: ServedSite;
 
   beforeAll(async () => {
-    project = copyProject({ posts: FIXTURE_POSTS });
-    server = await startDevServer(project.dir);
-    browser = await launchChromium();
+    served = await serveInChromium({ posts: FIXTURE_POSTS });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    project?.remove();
+    await served?.close();
   });
 
   it("runs axe under the site's own policy and reports what it finds, so an empty list means a clean page", async () => {
     // No bypassCSP here either: axe is evaluated through DevTools, which the policy does not govern.
-    const context = await browser.newContext();
+    const context = await served.browser.newContext();
     try {
       const page = await context.newPage();
-      await page.goto(`${server.origin}/about/`, { waitUntil: "load" });
+      await page.goto(`${served.origin}/about/`, { waitUntil: "load" });
       await page.evaluate(`document.querySelector("main").insertAdjacentHTML("beforeend", '<img src="/favicon.svg">')`);
       expect(await axeViolations(page)).toEqual([expect.stringMatching(/^image-alt \(critical\): Images must have alternative text at img\b/)]);
     } finally {
@@ -41,10 +33,10 @@ describe.skipIf(!requireChromium())("accessibility of the fixture site", () => {
   });
 
   it.for(CASES)("finds no WCAG A or AA violation on the $name page ($path), $scheme, $width", async ({ path, status, scheme, width }) => {
-    const context = await browser.newContext({ ...WIDTHS[width], colorScheme: scheme });
+    const context = await served.browser.newContext({ ...WIDTHS[width], colorScheme: scheme });
     try {
       const page = await context.newPage();
-      const response = await page.goto(`${server.origin}${path}`, { waitUntil: "load" });
+      const response = await page.goto(`${served.origin}${path}`, { waitUntil: "load" });
       expect(response?.status()).toBe(status);
       expect(await page.evaluate<boolean>(`matchMedia("(prefers-color-scheme: ${scheme})").matches`)).toBe(true);
       expect(await axeViolations(page)).toEqual([]);

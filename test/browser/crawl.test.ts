@@ -2,37 +2,29 @@
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, requireChromium } from "../support/browser.ts";
+import { requireChromium } from "../support/browser.ts";
 import { brokenLinks, crawl, stylesheetProblems, subresourceProblems, takeViolations, violationLines, watchPolicy, type Crawl } from "../support/crawl.ts";
-import { startDevServer, type DevServer } from "../support/dev-server.ts";
 import { htmlProblems } from "../support/html-validity.ts";
+import { serveInChromium, type ServedSite } from "../support/served-site.ts";
 import { FIXTURE_POSTS } from "../support/fixture-site.ts";
-import { copyProject, type ProjectCopy } from "../support/project-copy.ts";
 
 const UNKNOWN_PATH = "/no-such-page/at-all";
 
 describe.skipIf(!requireChromium())("a crawl of the fixture site in Chromium", () => {
-  let project: ProjectCopy;
-  let server: DevServer;
-  let browser: Browser;
+  let served: ServedSite;
   let site: Crawl;
 
   beforeAll(async () => {
-    project = copyProject({ posts: FIXTURE_POSTS });
-    server = await startDevServer(project.dir);
-    browser = await launchChromium();
+    served = await serveInChromium({ posts: FIXTURE_POSTS });
     // No bypassCSP: the policy the Worker and public/_headers send is the one in force.
-    const context = await browser.newContext();
-    site = await crawl(context, server.origin, { alsoOpen: [UNKNOWN_PATH] });
+    const context = await served.browser.newContext();
+    site = await crawl(context, served.origin, { alsoOpen: [UNKNOWN_PATH] });
     await context.close();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    project?.remove();
+    await served?.close();
   });
 
   it("reaches every kind of page from / by following links alone", () => {
@@ -70,20 +62,20 @@ describe.skipIf(!requireChromium())("a crawl of the fixture site in Chromium", (
   });
 
   it("causes no Content-Security-Policy violation on any page, under the policy the Worker and public/_headers send", () => {
-    const policy = /^  content-security-policy: (.+)$/m.exec(readFileSync(join(project.dir, "public", "_headers"), "utf8"))?.[1];
+    const policy = /^  content-security-policy: (.+)$/m.exec(readFileSync(join(served.dir, "public", "_headers"), "utf8"))?.[1];
     expect(policy).toContain("default-src 'none'");
-    const served = [...site.links, ...site.subresources].map(({ url, policy }) => ({ url, policy }));
-    expect(served).toEqual(served.map(({ url }) => ({ url, policy })));
+    const answers = [...site.links, ...site.subresources].map(({ url, policy }) => ({ url, policy }));
+    expect(answers).toEqual(answers.map(({ url }) => ({ url, policy })));
     expect(site.pages.length).toBeGreaterThan(10);
     expect(violationLines(site)).toEqual([]);
   });
 
   it("records a violation when something breaks the policy, so none found means none happened", async () => {
-    const context = await browser.newContext();
+    const context = await served.browser.newContext();
     try {
       await watchPolicy(context);
       const page = await context.newPage();
-      await page.goto(`${server.origin}/about/`);
+      await page.goto(`${served.origin}/about/`);
       await page.evaluate(`new Promise((resolve) => {
         document.addEventListener("securitypolicyviolation", () => resolve(undefined), { once: true });
         document.body.insertAdjacentHTML("beforeend", '<img src="https://example.invalid/pixel.png" alt="">');

@@ -1,19 +1,16 @@
 // A reader's path through the fixture site in Chromium, by real clicks: home, the index, an essay, a tag, back, and the site's own 404 page.
 
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SITE } from "../../src/site.ts";
-import { launchChromium, requireChromium } from "../support/browser.ts";
-import { startDevServer, type DevServer } from "../support/dev-server.ts";
+import { requireChromium } from "../support/browser.ts";
+import { serveInChromium, type ServedSite } from "../support/served-site.ts";
 import { FIXTURE_POSTS } from "../support/fixture-site.ts";
-import { copyProject, type ProjectCopy } from "../support/project-copy.ts";
 
 const NAVIGATION_TIMEOUT_MS = 15_000;
 
 describe.skipIf(!requireChromium())("navigating the fixture site in Chromium", () => {
-  let project: ProjectCopy;
-  let server: DevServer;
-  let browser: Browser;
+  let served: ServedSite;
   let context: BrowserContext;
   let page: Page;
 
@@ -24,26 +21,22 @@ describe.skipIf(!requireChromium())("navigating the fixture site in Chromium", (
   const heading = async (): Promise<string> => ((await page.locator("h1").textContent()) ?? "").trim();
   /** Clicks `link` and waits for the page it leads to. */
   const follow = async (link: ReturnType<Page["locator"]>, to: string): Promise<void> => {
-    await Promise.all([page.waitForURL(`${server.origin}${to}`, { timeout: NAVIGATION_TIMEOUT_MS }), link.click()]);
+    await Promise.all([page.waitForURL(`${served.origin}${to}`, { timeout: NAVIGATION_TIMEOUT_MS }), link.click()]);
   };
 
   beforeAll(async () => {
-    project = copyProject({ posts: FIXTURE_POSTS });
-    server = await startDevServer(project.dir);
-    browser = await launchChromium();
-    context = await browser.newContext();
+    served = await serveInChromium({ posts: FIXTURE_POSTS });
+    context = await served.browser.newContext();
     page = await context.newPage();
   });
 
   afterAll(async () => {
     await context?.close();
-    await browser?.close();
-    await server?.stop();
-    project?.remove();
+    await served?.close();
   });
 
   it("goes from home to the index, an essay and one of its tags by clicking, and back through history", async () => {
-    const home = await page.goto(`${server.origin}/`);
+    const home = await page.goto(`${served.origin}/`);
     expect(home?.status()).toBe(200);
     expect(await heading()).toBe(SITE.tagline);
     expect(await page.title()).toBe(`${SITE.name}: ${SITE.tagline}`);
@@ -71,7 +64,7 @@ describe.skipIf(!requireChromium())("navigating the fixture site in Chromium", (
   });
 
   it("shows the site's own 404 page for an unknown path, from which the index is one click away", async () => {
-    const response = await page.goto(`${server.origin}/writing/no-such-essay`);
+    const response = await page.goto(`${served.origin}/writing/no-such-essay`);
     expect(response?.status()).toBe(404);
     expect(response?.headers()["content-type"]).toBe("text/html; charset=utf-8");
     expect(await heading()).toBe("Not found");
@@ -85,7 +78,7 @@ describe.skipIf(!requireChromium())("navigating the fixture site in Chromium", (
   });
 
   it("follows an essay's contents, footnote and back-link within the page", async () => {
-    await page.goto(`${server.origin}/writing/long-read`);
+    await page.goto(`${served.origin}/writing/long-read`);
     await follow(page.getByRole("navigation", { name: "Contents" }).getByRole("link", { name: "Second section, whose title runs long enough to wrap onto a second line in the contents" }), "/writing/long-read#second-section-whose-title-runs-long-enough-to-wrap-onto-a-second-line-in-the-contents");
     expect(await page.locator("#second-section-whose-title-runs-long-enough-to-wrap-onto-a-second-line-in-the-contents").isVisible()).toBe(true);
 
@@ -99,7 +92,7 @@ describe.skipIf(!requireChromium())("navigating the fixture site in Chromium", (
   });
 
   it("lands on the essay when an old alias is typed, through the Worker's 301", async () => {
-    const response = await page.goto(`${server.origin}/posts/long-read/`);
+    const response = await page.goto(`${served.origin}/posts/long-read/`);
     expect(response?.status()).toBe(200);
     expect(path()).toBe("/writing/long-read");
     expect(await response?.request().redirectedFrom()?.response().then((redirect) => redirect?.status())).toBe(301);
@@ -107,11 +100,11 @@ describe.skipIf(!requireChromium())("navigating the fixture site in Chromium", (
   });
 
   it("skips past the navigation to the text with the first Tab and Enter", async () => {
-    await page.goto(`${server.origin}/writing/`);
+    await page.goto(`${served.origin}/writing/`);
     await page.keyboard.press("Tab");
     expect(await page.evaluate<string>("document.activeElement?.className ?? ''")).toBe("skip-link");
     expect(await page.getByRole("link", { name: "Skip to the text" }).isVisible()).toBe(true);
-    await Promise.all([page.waitForURL(`${server.origin}/writing/#main`), page.keyboard.press("Enter")]);
+    await Promise.all([page.waitForURL(`${served.origin}/writing/#main`), page.keyboard.press("Enter")]);
     // The next Tab starts from <main>: past the site's navigation, to the first essay's link.
     await page.keyboard.press("Tab");
     expect(await page.evaluate<string>("document.querySelector('main').contains(document.activeElement) ? document.activeElement.textContent : ''")).toBe(

@@ -1,36 +1,28 @@
 // The real posts, as readers get them: crawled from / in Chromium with no broken link or subresource, no policy violation, valid HTML, and no axe violation on any page in either colour scheme.
 
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "../support/axe.ts";
-import { launchChromium, requireChromium, SCHEMES, WIDTH_NAMES, WIDTHS } from "../support/browser.ts";
+import { serveInChromium, type ServedSite } from "../support/served-site.ts";
+import { requireChromium, SCHEMES, WIDTH_NAMES, WIDTHS } from "../support/browser.ts";
 import { brokenLinks, crawl, stylesheetProblems, subresourceProblems, violationLines, type Crawl } from "../support/crawl.ts";
-import { startDevServer, type DevServer } from "../support/dev-server.ts";
 import { htmlProblems } from "../support/html-validity.ts";
-import { copyProject, type ProjectCopy } from "../support/project-copy.ts";
 
 const UNKNOWN_PATH = "/no-such-page/";
 
 describe.skipIf(!requireChromium())("the real posts in Chromium", () => {
-  let project: ProjectCopy;
-  let server: DevServer;
-  let browser: Browser;
+  let served: ServedSite;
   let site: Crawl;
 
   beforeAll(async () => {
-    project = copyProject();
-    server = await startDevServer(project.dir);
-    browser = await launchChromium();
+    served = await serveInChromium();
     // No bypassCSP: the policy the Worker and public/_headers send is the one in force.
-    const context = await browser.newContext();
-    site = await crawl(context, server.origin, { alsoOpen: [UNKNOWN_PATH] });
+    const context = await served.browser.newContext();
+    site = await crawl(context, served.origin, { alsoOpen: [UNKNOWN_PATH] });
     await context.close();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    project?.remove();
+    await served?.close();
   });
 
   it("reaches the index, every essay it lists, the about page, tags and series from / by links", async () => {
@@ -58,12 +50,12 @@ describe.skipIf(!requireChromium())("the real posts in Chromium", () => {
   it.for(SCHEMES.flatMap((scheme) => WIDTH_NAMES.map((width) => ({ scheme, width }))))(
     "finds no WCAG A or AA violation on any page, $scheme, $width",
     async ({ scheme, width }) => {
-      const context = await browser.newContext({ ...WIDTHS[width], colorScheme: scheme });
+      const context = await served.browser.newContext({ ...WIDTHS[width], colorScheme: scheme });
       try {
         const page = await context.newPage();
         const found: string[] = [];
         for (const { url, status } of site.pages) {
-          const response = await page.goto(`${server.origin}${url}`, { waitUntil: "load" });
+          const response = await page.goto(`${served.origin}${url}`, { waitUntil: "load" });
           expect(response?.status(), url).toBe(status);
           found.push(...(await axeViolations(page)).map((violation) => `${url}: ${violation}`));
         }
