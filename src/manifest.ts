@@ -88,6 +88,11 @@ export interface Manifest {
   readonly pagesFingerprint: string;
   /** The fingerprinted stylesheet URL, e.g. "/style.3f2a9c1b.css". */
   readonly stylesheet: string;
+  /**
+   * The headers every response carries, as Hono's secureHeaders middleware sets them from
+   * SECURITY_HEADERS in src/security.ts; the build runs that middleware once, so requests don't.
+   */
+  readonly securityHeaders: readonly (readonly [string, string])[];
   /** Newest first; ties broken by slug so the order never depends on the file system. */
   readonly essays: readonly Essay[];
   /** Sorted by slug. */

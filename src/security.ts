@@ -1,6 +1,6 @@
-// The site's security headers: one definition, handed to Hono's secureHeaders middleware by the
-// Worker for every response it makes, and by the build to the same middleware to write
-// public/_headers for the static files. The two cannot drift apart.
+// The site's security headers: one definition, as options for Hono's secureHeaders middleware.
+// The build runs that middleware once and writes what it sets into the manifest, which every
+// Worker response carries, and into public/_headers for the static files. The two cannot drift apart.
 //
 // The Content-Security-Policy allows what the pages use and nothing else: the site's own
 // stylesheet and images, no script at all (the JSON-LD block is data, which a policy does not

@@ -7,6 +7,7 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { securityHeaders } from "../../src/build/security-headers.ts";
 import { manifestFile } from "./project.ts";
 import { log, median, run } from "./util.ts";
 import { checkStartup, compatibilityDate, configWithoutBuild, dryRun, workerProject, type Startup } from "./wrangler.ts";
@@ -124,7 +125,7 @@ export const measureCodePart = async (dir: string): Promise<CodePart> => {
   renameSync(file, kept);
   const config = configWithoutBuild(dir);
   try {
-    const empty = { mode: "production", renderFingerprint: "0000000000000000", pagesFingerprint: "0000000000000000", stylesheet: "/style.0000000000.css", essays: [], pages: [] };
+    const empty = { mode: "production", renderFingerprint: "0000000000000000", pagesFingerprint: "0000000000000000", stylesheet: "/style.0000000000.css", securityHeaders: await securityHeaders(), essays: [], pages: [] };
     writeFileSync(file, `${header}\nimport type { Manifest } from "../manifest.ts";\n\nexport const manifest: Manifest = ${JSON.stringify(empty)};\n`);
     const result = await dryRun(dir, config);
     result.remove();

@@ -36,10 +36,11 @@ const displayPath = (root: string, path: string): string => relative(root, path)
 export const buildManifest = async (options: BuildOptions): Promise<BuildResult> => {
   const { root, postsDir, publicDir, outFile, ledgerFile, cacheDir, mode, now = new Date() } = options;
   const inputHash = computeInputHash(options);
-  const publicFiles = planPublicFiles(publicDir, await securityHeaders());
+  const security = await securityHeaders();
+  const publicFiles = planPublicFiles(publicDir, security);
   const displayDir = displayPath(root, postsDir);
   const rendered = await renderPosts(postsDir, displayDir, cacheDir === null ? null : openRenderCache(cacheDir, codeHash(root)));
-  if ("missing" in publicFiles) throw new BuildFailed([{ file: publicFiles.missing, message: "is missing: the layout links to it" }]);
+  if ("problems" in publicFiles) throw new BuildFailed(publicFiles.problems);
 
   const collected = collectPosts({
     root,
@@ -49,6 +50,7 @@ export const buildManifest = async (options: BuildOptions): Promise<BuildResult>
     rendered,
     publicDir,
     stylesheet: publicFiles.stylesheet,
+    securityHeaders: security,
     today: now.toISOString().slice(0, 10),
     ledger: { entries: readLedger(ledgerFile), displayFile: displayPath(root, ledgerFile) },
   });

@@ -26,6 +26,8 @@ export interface CollectOptions {
   readonly publicDir: string;
   /** The fingerprinted stylesheet URL the layout links to. */
   readonly stylesheet: string;
+  /** The headers every response carries (see security-headers.ts). */
+  readonly securityHeaders: readonly (readonly [string, string])[];
   /**
    * Today (YYYY-MM-DD, UTC). The build's only use of the clock: whether a link points at an essay
    * that is still scheduled. It decides whether the build passes, never what it writes.
@@ -50,7 +52,7 @@ const byFileAndLine = (a: Problem, b: Problem): number => (a.file === b.file ? (
 
 const byNewest = (a: UnfingerprintedEssay, b: UnfingerprintedEssay): number => (a.date === b.date ? (a.slug < b.slug ? -1 : 1) : a.date < b.date ? 1 : -1);
 
-export const collectPosts = ({ root, postsDir, displayDir, mode, publicDir, stylesheet, today, ledger, rendered }: CollectOptions): Collected => {
+export const collectPosts = ({ root, postsDir, displayDir, mode, publicDir, stylesheet, securityHeaders, today, ledger, rendered }: CollectOptions): Collected => {
   const problems: Problem[] = [];
   const essays: IndexedEssay[] = [];
   const pages: IndexedPage[] = [];
@@ -105,6 +107,7 @@ export const collectPosts = ({ root, postsDir, displayDir, mode, publicDir, styl
       renderFingerprint: renderFingerprint(root, mode, stylesheet),
       pagesFingerprint: shortHash(...finalPages.map((page) => page.fingerprint)),
       stylesheet,
+      securityHeaders,
       essays: fingerprintEssays(published(essays.map((e) => e.essay)).sort(byNewest)),
       pages: finalPages,
     },

@@ -20,6 +20,7 @@ export const LIBRARIES = [
   "dom-serializer",
   "domutils",
   "entities",
+  "esbuild",
   "github-slugger",
   "gray-matter",
   "highlight.js",

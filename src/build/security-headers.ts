@@ -1,5 +1,6 @@
-// The headers the Worker's secureHeaders middleware sets, obtained by running that same middleware
-// with the same options: what public/_headers gives the static files, so both carry one policy.
+// The security headers, obtained by running Hono's secureHeaders middleware once with the site's
+// options: the manifest carries them to every Worker response, and public/_headers to every static
+// file, so both carry one policy and no request computes it.
 
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";

@@ -1,14 +1,14 @@
-// The Hono app: middleware and routes, built around one manifest. Tests build it around fixture
+// The Hono app: its routes, built around one manifest. Tests build it around fixture
 // manifests and a clock of their choosing; index.ts builds it around the generated manifest.
 
-import { Hono, type Context } from "hono";
-import { secureHeaders } from "hono/secure-headers";
+import type { Context } from "hono";
+import { Hono } from "hono/tiny";
 import type { Manifest } from "../manifest.ts";
-import { SECURITY_HEADERS } from "../security.ts";
 import { CACHE_POLICY } from "../site.ts";
 import { FEED_FORMATS, FEEDS, feedRoute, ROUTES, type FeedFormat } from "../urls.ts";
-import { canonicalHost } from "./canonical-host.ts";
-import { canonicalSpelling } from "./canonical-spelling.ts";
+import { answerOf, CONTENT_TYPES, reply, type Representation } from "./answer.ts";
+import { wwwRedirect } from "./canonical-host.ts";
+import { spellingRedirect } from "./canonical-spelling.ts";
 import { llmsTxt } from "./discovery/llms.ts";
 import { robotsTxt } from "./discovery/robots.ts";
 import { sitemap } from "./discovery/sitemap.ts";
@@ -25,7 +25,7 @@ import { standalonePage } from "./pages/page.ts";
 import { seriesIndexPage, seriesPage } from "./pages/series.ts";
 import { tagPage, tagsPage } from "./pages/tags.ts";
 import { writingPage } from "./pages/writing.ts";
-import { CONTENT_TYPES, respond } from "./respond.ts";
+import { secured } from "./secured.ts";
 import { toText } from "./text.ts";
 import type { View } from "./view.ts";
 
@@ -34,112 +34,142 @@ export interface AppOptions {
   readonly now?: () => number;
 }
 
-type Env = { Variables: { view: View } };
-type Reply = Response | Promise<Response>;
+/** What a route makes of a request: its representation, or null when the resource does not exist. */
+type Route = (c: Context, view: View) => Representation | null;
 
 // The patterns in ROUTES are built from one slug grammar, so Hono cannot infer their parameters;
 // every route that reads one declares it, and an absent one is simply not found.
-const param = (c: Context<Env>, name: string): string => c.req.param(name) ?? "";
+const param = (c: Context, name: string): string => c.req.param(name) ?? "";
 
 const RENDER_FEED: Record<FeedFormat, (source: FeedSource) => string> = { atom: atomFeed, rss: rssFeed, json: jsonFeed };
 
-export const createApp = (manifest: Manifest, { now = Date.now }: AppOptions = {}): Hono<Env> => {
+export const createApp = (manifest: Manifest, { now = Date.now }: AppOptions = {}): Hono => {
   const epochAt = epochs(manifest);
   const pages = new Map(manifest.pages.map((page) => [page.slug, page]));
   const render = manifest.renderFingerprint;
+  const security = manifest.securityHeaders;
+  const notFound = fallback(manifest.stylesheet, security);
+
+  /**
+   * What every request goes through before its route, in this order: the www host, the view of
+   * the site at this instant, an escaped spelling of a known path. Routes are handlers rather than
+   * middleware because a request that matches one handler skips Hono's middleware chain, and
+   * that chain would be most of a memoised answer's cost.
+   */
+  const front = (c: Context): View | Response => {
+    const url = c.req.url;
+    const host = wwwRedirect(url);
+    if (host !== null) return secured(c.redirect(host, 301), security);
+    const instant = now();
+    const view = { manifest, epoch: epochAt(instant), now: instant };
+    const spelling = spellingRedirect(url, c.req.method, c.req.path, view.epoch.paths);
+    return spelling === null ? view : secured(c.redirect(spelling, 301), security);
+  };
 
   /** Seconds a cache may keep a response: the policy, but never past the next scheduled essay. */
-  const maxAge = (c: Context<Env>, policy: number): number => {
-    const next = c.get("view").epoch.nextChange;
-    return next === null ? policy : Math.max(0, Math.min(policy, Math.floor((next - c.get("view").now) / 1000)));
+  const maxAge = ({ epoch, now: instant }: View, policy: number): number => {
+    const next = epoch.nextChange;
+    return next === null ? policy : Math.max(0, Math.min(policy, Math.floor((next - instant) / 1000)));
   };
 
-  /** A response that is a function of the visible set: validated and memoised per epoch. */
-  const list = (c: Context<Env>, contentType: string, policy: number, body: (view: View) => string): Response => {
-    const { epoch } = c.get("view");
-    return respond(c, { contentType, etag: epoch.listEtag, lastModified: epoch.lastModified, maxAge: maxAge(c, policy) }, () =>
-      epoch.memo(c.req.path, () => body(c.get("view"))),
-    );
-  };
-  const htmlList = (c: Context<Env>, page: (view: View) => Html): Response =>
-    list(c, CONTENT_TYPES.html, CACHE_POLICY.html, (view) => toText(page(view)));
-  const feed = (c: Context<Env>, format: FeedFormat, tag: string | null): Reply => {
-    const { epoch } = c.get("view");
-    const essays = tag === null ? epoch.essays : epoch.tags.get(tag);
-    if (!essays) return c.notFound();
-    return list(c, `${FEEDS[format].mediaType}; charset=utf-8`, CACHE_POLICY.feed, () => RENDER_FEED[format](feedSource(essays, tag)));
-  };
+  /** A route as Hono calls it: the answer made once per epoch and path, then only picked from. */
+  const serve =
+    (route: Route) =>
+    (c: Context): Response => {
+      const view = front(c);
+      if (view instanceof Response) return view;
+      const { answers } = view.epoch;
+      let answer = answers.get(c.req.path);
+      if (answer === undefined) {
+        // Hono's PatternRouter lets a route match with or without a trailing slash; the site has
+        // one canonical form per path, and the other one is the fallback's 301.
+        if (!view.epoch.paths.has(c.req.path)) return notFound(c, view.epoch);
+        const representation = route(c, view);
+        if (representation === null) return notFound(c, view.epoch);
+        answer = answerOf(representation, security);
+        answers.set(c.req.path, answer);
+      }
+      return reply(c.req.raw, answer, maxAge(view, answer.policy));
+    };
 
-  const app = new Hono<Env>();
-  // First, so that every response carries the headers: redirects, 304s, 404s and 405s included.
-  app.use(secureHeaders(SECURITY_HEADERS));
-  app.use(canonicalHost());
-  app.use(async (c, next) => {
-    const instant = now();
-    c.set("view", { manifest, epoch: epochAt(instant), now: instant });
-    await next();
+  /** A response that is a function of the visible set: one validator set per epoch. */
+  const list = ({ epoch }: View, contentType: string, policy: number, render: () => string): Representation => ({
+    contentType,
+    etag: epoch.listEtag,
+    lastModified: epoch.lastModified,
+    policy,
+    render,
   });
-  app.use(canonicalSpelling());
+  const htmlList = (view: View, page: (view: View) => Html): Representation => list(view, CONTENT_TYPES.html, CACHE_POLICY.html, () => toText(page(view)));
+  const feed = (view: View, format: FeedFormat, tag: string | null): Representation | null => {
+    const essays = tag === null ? view.epoch.essays : view.epoch.tags.get(tag);
+    if (!essays) return null;
+    return list(view, `${FEEDS[format].mediaType}; charset=utf-8`, CACHE_POLICY.feed, () => RENDER_FEED[format](feedSource(essays, tag)));
+  };
 
-  app.get(ROUTES.home, (c) => htmlList(c, homePage));
-  app.get(ROUTES.writing, (c) => htmlList(c, writingPage));
-  app.get(ROUTES.tags, (c) => htmlList(c, tagsPage));
-  app.get(ROUTES.tag, (c) => {
+  const app = new Hono();
+  const get = (pattern: string, route: Route): void => {
+    app.get(pattern, serve(route));
+  };
+
+  get(ROUTES.home, (_c, view) => htmlList(view, homePage));
+  get(ROUTES.writing, (_c, view) => htmlList(view, writingPage));
+  get(ROUTES.tags, (_c, view) => htmlList(view, tagsPage));
+  get(ROUTES.tag, (c, view) => {
     const tag = param(c, "tag");
-    const tagged = c.get("view").epoch.tags.get(tag);
-    return tagged ? htmlList(c, (view) => tagPage(view, tag, tagged)) : c.notFound();
+    const tagged = view.epoch.tags.get(tag);
+    return tagged ? htmlList(view, () => tagPage(view, tag, tagged)) : null;
   });
 
-  app.get(ROUTES.series, (c) => htmlList(c, seriesIndexPage));
-  app.get(ROUTES.oneSeries, (c) => {
+  get(ROUTES.series, (_c, view) => htmlList(view, seriesIndexPage));
+  get(ROUTES.oneSeries, (c, view) => {
     const name = param(c, "series");
-    const parts = c.get("view").epoch.series.get(name);
-    return parts ? htmlList(c, (view) => seriesPage(view, name, parts)) : c.notFound();
+    const parts = view.epoch.series.get(name);
+    return parts ? htmlList(view, () => seriesPage(view, name, parts)) : null;
   });
 
-  app.get(ROUTES.essay, (c) => {
-    const { epoch } = c.get("view");
-    const essay = epoch.essayBySlug.get(param(c, "slug"));
-    if (!essay) return c.notFound();
+  get(ROUTES.essay, (c, view) => {
+    const essay = view.epoch.essayBySlug.get(param(c, "slug"));
+    if (!essay) return null;
     // The page shows newer essays (its dependents) only once they are public, so how many are
     // public now picks the version; the build fingerprinted the page with all of them.
-    const shown = essay.dependents.filter((slug) => epoch.essayBySlug.has(slug)).length;
-    const validators = { etag: `"${render}-${essay.pageFingerprint}-${shown}"`, lastModified: essay.modified };
-    return respond(c, { ...validators, contentType: CONTENT_TYPES.html, maxAge: CACHE_POLICY.html }, () =>
-      epoch.memo(c.req.path, () => toText(essayPage(c.get("view"), essay))),
-    );
+    const shown = essay.dependents.filter((slug) => view.epoch.essayBySlug.has(slug)).length;
+    return {
+      contentType: CONTENT_TYPES.html,
+      etag: `"${render}-${essay.pageFingerprint}-${shown}"`,
+      lastModified: essay.modified,
+      policy: CACHE_POLICY.html,
+      render: () => toText(essayPage(view, essay)),
+    };
   });
-  app.get(ROUTES.essayMarkdown, (c) => {
-    const essay = c.get("view").epoch.essayBySlug.get(param(c, "file").slice(0, -".md".length));
-    if (!essay) return c.notFound();
-    const validators = { etag: `"md-${essay.fingerprint}"`, lastModified: essay.modified };
-    return respond(c, { ...validators, contentType: CONTENT_TYPES.markdown, maxAge: CACHE_POLICY.text }, () =>
-      c.get("view").epoch.memo(c.req.path, () => essay.markdown),
-    );
+  get(ROUTES.essayMarkdown, (c, view) => {
+    const essay = view.epoch.essayBySlug.get(param(c, "file").slice(0, -".md".length));
+    if (!essay) return null;
+    return { contentType: CONTENT_TYPES.markdown, etag: `"md-${essay.fingerprint}"`, lastModified: essay.modified, policy: CACHE_POLICY.text, render: () => essay.markdown };
   });
 
   for (const format of FEED_FORMATS) {
-    app.get(feedRoute(format, false), (c) => feed(c, format, null));
-    app.get(feedRoute(format, true), (c) => feed(c, format, param(c, "tag")));
+    get(feedRoute(format, false), (_c, view) => feed(view, format, null));
+    get(feedRoute(format, true), (c, view) => feed(view, format, param(c, "tag")));
   }
 
-  app.get(ROUTES.sitemap, (c) => list(c, CONTENT_TYPES.xml, CACHE_POLICY.html, sitemap));
-  app.get(ROUTES.llms, (c) => list(c, CONTENT_TYPES.text, CACHE_POLICY.text, llmsTxt));
-  app.get(ROUTES.robots, (c) =>
-    respond(c, { etag: `"${render}-robots"`, lastModified: null, contentType: CONTENT_TYPES.text, maxAge: CACHE_POLICY.text }, () =>
-      c.get("view").epoch.memo(c.req.path, robotsTxt),
-    ),
-  );
+  get(ROUTES.sitemap, (_c, view) => list(view, CONTENT_TYPES.xml, CACHE_POLICY.html, () => sitemap(view)));
+  get(ROUTES.llms, (_c, view) => list(view, CONTENT_TYPES.text, CACHE_POLICY.text, () => llmsTxt(view)));
+  get(ROUTES.robots, () => ({ contentType: CONTENT_TYPES.text, etag: `"${render}-robots"`, lastModified: null, policy: CACHE_POLICY.text, render: robotsTxt }));
 
-  app.get(ROUTES.page, (c) => {
+  get(ROUTES.page, (c, view) => {
     const page = pages.get(param(c, "slug"));
-    if (!page) return c.notFound();
-    const validators = { etag: `"${render}-${page.fingerprint}"`, lastModified: null };
-    return respond(c, { ...validators, contentType: CONTENT_TYPES.html, maxAge: CACHE_POLICY.html }, () =>
-      c.get("view").epoch.memo(c.req.path, () => toText(standalonePage(c.get("view"), page))),
-    );
+    if (!page) return null;
+    return { contentType: CONTENT_TYPES.html, etag: `"${render}-${page.fingerprint}"`, lastModified: null, policy: CACHE_POLICY.html, render: () => toText(standalonePage(view, page)) };
   });
 
-  app.notFound((c) => fallback(c, c.get("view")));
+  app.notFound((c) => {
+    const view = front(c);
+    return view instanceof Response ? view : notFound(c, view.epoch);
+  });
+  app.onError((error, c) => {
+    console.error(error);
+    return secured(c.text("500 Internal Server Error\n", 500), security);
+  });
   return app;
 };

@@ -1,14 +1,13 @@
-// Middleware: one spelling per URL. Hono routes on the percent-decoded path, so /%77riting/ would
-// reach the /writing/ route and be answered as a second address of the same page. A request whose
-// path is spelled with escapes for a path the site has is sent, with a 301, to the plain spelling.
+// One spelling per URL. Hono routes on the percent-decoded path, so /%77riting/ would reach the
+// /writing/ route and be answered as a second address of the same page. A request whose path is
+// spelled with escapes for a path the site has is sent, with a 301, to the plain spelling.
 
-import type { MiddlewareHandler } from "hono";
-import type { View } from "./view.ts";
-
-export const canonicalSpelling = (): MiddlewareHandler<{ Variables: { view: View } }> => async (c, next) => {
-  const { pathname, search } = new URL(c.req.url);
+/** Where a request must go instead, or null when its spelling is the site's own. */
+export const spellingRedirect = (url: string, method: string, path: string, paths: ReadonlySet<string>): string | null => {
+  // Without an escape anywhere, the routed path is the path as sent: nothing to parse.
+  if (!url.includes("%")) return null;
+  const { pathname, search } = new URL(url);
   // Like every redirect of the site, only for reading; other methods get their 405 or 404.
-  const readable = c.req.method === "GET" || c.req.method === "HEAD";
-  if (readable && pathname !== c.req.path && c.get("view").epoch.paths.has(c.req.path)) return c.redirect(`${c.req.path}${search}`, 301);
-  await next();
+  const readable = method === "GET" || method === "HEAD";
+  return readable && pathname !== path && paths.has(path) ? `${path}${search}` : null;
 };

@@ -6,8 +6,8 @@
 export interface Validators {
   /** A strong ETag, quotes included. */
   readonly etag: string;
-  /** RFC 3339 instant, or null when no date is meaningful. */
-  readonly lastModified: string | null;
+  /** The Last-Modified instant in ms, whole seconds, or null when no date is meaningful. */
+  readonly lastModified: number | null;
 }
 
 const opaqueTag = (tag: string): string => tag.trim().replace(/^W\//, "");
@@ -36,6 +36,8 @@ export const notModified = (headers: Headers, { etag, lastModified }: Validators
   const ifNoneMatch = headers.get("if-none-match");
   // When If-None-Match is present, If-Modified-Since must be ignored (§13.2.2).
   if (ifNoneMatch !== null) {
+    // What a client sends back is most often exactly the ETag it was given: no list to split.
+    if (ifNoneMatch === etag) return true;
     if (ifNoneMatch.trim() === "*") return true;
     return ifNoneMatch.split(",").some((tag) => opaqueTag(tag) === etag);
   }
@@ -43,6 +45,5 @@ export const notModified = (headers: Headers, { etag, lastModified }: Validators
   if (ifModifiedSince === null || lastModified === null) return false;
   // A value that is not an HTTP-date is ignored (§13.1.3), not read as whatever Date.parse makes of it.
   const since = httpDate(ifModifiedSince.trim());
-  // HTTP dates have whole seconds; compare at that precision.
-  return since !== null && Math.floor(Date.parse(lastModified) / 1000) <= Math.floor(since / 1000);
+  return since !== null && lastModified <= since;
 };

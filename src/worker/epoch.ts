@@ -2,10 +2,11 @@
 // visible set only changes at known instants; between two of them everything list-shaped is
 // fixed. An Epoch is that fixed state, computed once and reused by every request until the next
 // essay goes live: the visible essays, their tags, the paths that exist, the list validators, and
-// a memo of rendered, encoded bodies.
+// the answers already made, by path.
 
 import type { Essay, Manifest } from "../manifest.ts";
 import { aliasRedirects, sitePaths } from "../urls.ts";
+import type { Answer } from "./answer.ts";
 
 export interface Epoch {
   /** Newest first. */
@@ -25,8 +26,8 @@ export interface Epoch {
   readonly lastModified: string | null;
   /** When the next scheduled essay goes live (ms since the epoch), or null. */
   readonly nextChange: number | null;
-  /** Renders a body once per epoch and path, and encodes it once: requests hand out the bytes. */
-  readonly memo: (key: string, render: () => string) => Uint8Array;
+  /** The answers made in this epoch, by routed path. */
+  readonly answers: Map<string, Answer>;
 }
 
 const publishedAt = (essay: Essay): number => Date.parse(essay.published);
@@ -70,8 +71,6 @@ const buildEpoch = (manifest: Manifest, first: number): Epoch => {
     series: [...series.keys()],
   });
 
-  const bodies = new Map<string, Uint8Array>();
-  const encoder = new TextEncoder();
   return {
     essays,
     essayBySlug: new Map(essays.map((essay) => [essay.slug, essay])),
@@ -82,14 +81,7 @@ const buildEpoch = (manifest: Manifest, first: number): Epoch => {
     listEtag: `"${manifest.renderFingerprint}-${manifest.pagesFingerprint}-${newest?.chain ?? "none"}"`,
     lastModified: newest?.chainModified ?? null,
     nextChange: next ? publishedAt(next) : null,
-    memo: (key, render) => {
-      let body = bodies.get(key);
-      if (body === undefined) {
-        body = encoder.encode(render());
-        bodies.set(key, body);
-      }
-      return body;
-    },
+    answers: new Map(),
   };
 };
 

@@ -9,30 +9,39 @@
 
 import type { Context } from "hono";
 import { CONVENTIONAL_REDIRECTS, otherSlashForm } from "../urls.ts";
+import { CONTENT_TYPES, type HeaderList } from "./answer.ts";
+import type { Epoch } from "./epoch.ts";
 import { notFoundPage } from "./pages/not-found.ts";
-import { CONTENT_TYPES } from "./respond.ts";
+import { secured } from "./secured.ts";
 import { toText } from "./text.ts";
-import type { View } from "./view.ts";
 
 export const ALLOWED_METHODS = "GET, HEAD";
 
-export const fallback = (c: Context, { manifest, epoch }: View): Response => {
-  // The path as Hono routes it (escapes decoded), so an escaped spelling of a page is that page.
-  const pathname = c.req.path;
-  const { search } = new URL(c.req.url);
-  const readable = c.req.method === "GET" || c.req.method === "HEAD";
-  const alternate = otherSlashForm(pathname);
-  const redirect =
-    epoch.aliases.get(pathname) ??
-    CONVENTIONAL_REDIRECTS.get(pathname) ??
-    CONVENTIONAL_REDIRECTS.get(alternate) ??
-    (epoch.paths.has(alternate) ? alternate : undefined);
-  if (epoch.paths.has(pathname) || redirect !== undefined) {
-    if (!readable) return c.text("405 Method Not Allowed: this site only serves GET and HEAD.\n", 405, { Allow: ALLOWED_METHODS });
-    if (redirect !== undefined) return c.redirect(`${redirect}${search}`, 301);
-  }
-  // A path that is missing now may exist later (a scheduled essay): caches must ask again.
-  // The 404 page is the same for every unknown path; " 404" is a memo key no path can be.
-  const body = epoch.memo(" 404", () => toText(notFoundPage(manifest.stylesheet)));
-  return c.body(body.slice(), 404, { "Content-Type": CONTENT_TYPES.html, "Cache-Control": "no-cache" });
+export const fallback = (stylesheet: string, security: HeaderList): ((c: Context, epoch: Epoch) => Response) => {
+  // The 404 page is the same for every unknown path and every epoch: made once, on first need.
+  let notFound: { readonly body: Uint8Array; readonly headers: HeaderList } | null = null;
+  const notFoundAnswer = (): NonNullable<typeof notFound> =>
+    (notFound ??= {
+      body: new TextEncoder().encode(toText(notFoundPage(stylesheet))),
+      // A path that is missing now may exist later (a scheduled essay): caches must ask again.
+      headers: [["Content-Type", CONTENT_TYPES.html], ["Cache-Control", "no-cache"], ...security],
+    });
+
+  return (c, epoch) => {
+    // The path as Hono routes it (escapes decoded), so an escaped spelling of a page is that page.
+    const pathname = c.req.path;
+    const readable = c.req.method === "GET" || c.req.method === "HEAD";
+    const alternate = otherSlashForm(pathname);
+    const redirect =
+      epoch.aliases.get(pathname) ??
+      CONVENTIONAL_REDIRECTS.get(pathname) ??
+      CONVENTIONAL_REDIRECTS.get(alternate) ??
+      (epoch.paths.has(alternate) ? alternate : undefined);
+    if (epoch.paths.has(pathname) || redirect !== undefined) {
+      if (!readable) return secured(c.text("405 Method Not Allowed: this site only serves GET and HEAD.\n", 405, { Allow: ALLOWED_METHODS }), security);
+      if (redirect !== undefined) return secured(c.redirect(`${redirect}${new URL(c.req.url).search}`, 301), security);
+    }
+    const { body, headers } = notFoundAnswer();
+    return new Response(body, { status: 404, headers });
+  };
 };

@@ -12,6 +12,7 @@ const collected = collectPosts({
   displayDir: "posts",
   mode: "production",
   stylesheet: "/style.test.css",
+  securityHeaders: [],
   today: new Date().toISOString().slice(0, 10),
   ledger: { entries: readLedger(fileURLToPath(new URL("../../published-urls.txt", import.meta.url))), displayFile: "published-urls.txt" },
   publicDir: fileURLToPath(new URL("../../public", import.meta.url)),

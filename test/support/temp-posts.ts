@@ -59,7 +59,7 @@ export const tempPosts = (files: Files, today = TODAY): TempPosts => {
     options,
     build: (mode, { cache } = { cache: true }) => buildManifest({ ...options(mode), cacheDir: cache ? join(dir, "cache") : null }),
     collect: (mode = "production") =>
-      collectPosts({ root: ROOT, postsDir, displayDir: "posts", mode, publicDir, stylesheet: "/style.test.css", today, ledger: { entries: readLedger(ledgerFile), displayFile: "published-urls.txt" } }),
+      collectPosts({ root: ROOT, postsDir, displayDir: "posts", mode, publicDir, stylesheet: "/style.test.css", securityHeaders: [], today, ledger: { entries: readLedger(ledgerFile), displayFile: "published-urls.txt" } }),
     write,
     output: () => readFileSync(outFile, "utf8"),
     remove: () => rmSync(dir, { recursive: true, force: true }),

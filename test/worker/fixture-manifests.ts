@@ -11,18 +11,19 @@ import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import { collectPosts } from "../../src/build/collect.ts";
 import { formatProblem } from "../../src/build/problem.ts";
+import { securityHeaders } from "../../src/build/security-headers.ts";
 import type { BuildMode, Manifest } from "../../src/manifest.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const POSTS = join(ROOT, "test/fixtures/posts");
 
-const build = (postsDir: string, mode: BuildMode): Manifest => {
-  const result = collectPosts({ root: ROOT, postsDir, displayDir: "posts", mode, publicDir: join(ROOT, "public"), stylesheet: "/style.0123456789.css", today: "2026-11-25", ledger: { entries: [], displayFile: "none" } });
+const build = (postsDir: string, mode: BuildMode, security: readonly (readonly [string, string])[]): Manifest => {
+  const result = collectPosts({ root: ROOT, postsDir, displayDir: "posts", mode, publicDir: join(ROOT, "public"), stylesheet: "/style.0123456789.css", securityHeaders: security, today: "2026-11-25", ledger: { entries: [], displayFile: "none" } });
   if (!result.ok) throw new Error(`fixture posts do not build:\n${result.problems.map(formatProblem).join("\n")}`);
   return result.manifest;
 };
 
-const manyEssays = (): Manifest => {
+const manyEssays = (security: readonly (readonly [string, string])[]): Manifest => {
   const dir = mkdtempSync(join(tmpdir(), "fmlops-many-"));
   try {
     for (let i = 0; i < 25; i++) {
@@ -30,17 +31,18 @@ const manyEssays = (): Manifest => {
       const front = [`title: "Essay number ${i + 1}"`, `dek: "Dek ${i + 1}"`, `summary: "Summary ${i + 1}."`, `tags: [${i % 2 === 0 ? "even" : "odd"}]`];
       writeFileSync(join(dir, `${date}-essay-${i + 1}.md`), `---\n${front.join("\n")}\n---\nBody of essay ${i + 1}.\n`);
     }
-    return build(dir, "production");
+    return build(dir, "production", security);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 };
 
-export default function setup(project: TestProject): void {
+export default async function setup(project: TestProject): Promise<void> {
+  const security = await securityHeaders();
   project.provide("fixtureManifests", {
-    production: build(POSTS, "production"),
-    preview: build(POSTS, "preview"),
-    rebuilt: build(POSTS, "production"),
-    many: manyEssays(),
+    production: build(POSTS, "production", security),
+    preview: build(POSTS, "preview", security),
+    rebuilt: build(POSTS, "production", security),
+    many: manyEssays(security),
   });
 }

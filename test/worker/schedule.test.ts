@@ -2,7 +2,8 @@
 // UTC on its date with no rebuild. Tests choose the clock.
 
 import { describe, expect, it } from "vitest";
-import { request } from "./app.ts";
+import { createApp } from "../../src/worker/app.ts";
+import { manifestOf, ORIGIN, request } from "./app.ts";
 
 const BEFORE = Date.parse("2098-12-31T23:59:59Z");
 const AT = Date.parse("2099-01-01T00:00:00Z");
@@ -43,6 +44,24 @@ describe("a scheduled essay", () => {
     const response = await request("/writing/", {}, { now: BEFORE });
     expect(response.headers.get("cache-control")).toBe("public, max-age=1");
     expect((await request("/writing/feed.xml", {}, { now: AT - 120_000 })).headers.get("cache-control")).toBe("public, max-age=120");
+  });
+
+  it("is seen by one running Worker as its clock moves: answers made earlier are neither stale nor cached too long", async () => {
+    let now = AT - 86_400_000;
+    const app = createApp(manifestOf(), { now: () => now });
+    const get = async (path: string) => await app.request(`${ORIGIN}${path}`);
+    const far = await get("/writing/");
+    expect(far.headers.get("cache-control")).toBe("public, max-age=300");
+    now = AT - 60_000;
+    const near = await get("/writing/");
+    expect(near.headers.get("etag")).toBe(far.headers.get("etag"));
+    expect(near.headers.get("cache-control")).toBe("public, max-age=60");
+    expect((await get("/writing/feed.xml")).headers.get("cache-control")).toBe("public, max-age=60");
+    now = AT;
+    const live = await get("/writing/");
+    expect(live.headers.get("etag")).not.toBe(far.headers.get("etag"));
+    expect(await live.text()).toContain("scheduled-essay");
+    expect((await get(SCHEDULED)).status).toBe(200);
   });
 
   it("makes its 404 revalidate, so no cache keeps it past the moment it exists", async () => {
