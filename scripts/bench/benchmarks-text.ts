@@ -34,22 +34,29 @@ const feedLine = (results: Results): string => {
   return ` The ratio grows with the body: the Atom feed is ${large.bytes.toLocaleString("en-US")} bytes for ${large.corpus} posts (${f(large.ratio)}×) against ${small.bytes.toLocaleString("en-US")} for ${small.corpus} posts (${f(small.ratio)}×), so part of the real app's cost is proportional to the bytes it sends, which the constant app has ready as bytes.`;
 };
 
-/** What a CPU profile showed when this bench was written (dated: the code moves on). */
+/** What CPU profiles showed (dated: the code moves on). */
 const PROFILE_NOTE_BUILD = `Where the build's time went in a CPU profile taken on 2026-11-25 (N=1000, \`node --cpu-prof
 src/build/main.ts\`): cold, about a third in Markdown rendering (marked), an eighth each in making the feed
 copy's URLs absolute (htmlparser2, \`feed-html.ts\`) and in highlight.js, about a tenth in
 \`servedFingerprint\` (\`JSON.stringify\` of each whole essay, then a hash), and 8% each in front matter and in
-\`manifestModule\` (\`JSON.stringify\` of the whole manifest); warm, a quarter in \`manifestModule\`, an eighth in
-garbage collection, about a tenth reading the thousand cache entries (one JSON file each), and the rest
-spread over loading modules, reading and hashing every post and writing the module.`;
+\`manifestModule\` (\`JSON.stringify\` of the whole manifest). A warm build with nothing changed, profiled
+later the same day (1.37 s of profile): 300 ms in \`manifestModule\`, 170 ms reading and parsing the
+thousand cache entries (one JSON file each), 160 ms of garbage collection, 85 ms minifying the stylesheet
+(esbuild's binary, started once per build), 80 ms writing the 38 MB module, and the rest loading modules,
+reading and hashing every post and the checks across posts. So the rebuild is bound by the size of the
+one module: every build serialises and writes every essay's three bodies, and reads them back from the
+cache, whether or not they changed. The way down to 15% is the split the size plan below needs anyway:
+each post's bodies in a module (or asset) of their own, named by the hash of their content, written only
+when missing, and a cache entry that holds a post's facts without its bodies, so that an unchanged post
+costs a stat and a small read.`;
 
-const PROFILE_NOTE_REQUEST = `Where a request's time went in a CPU profile taken on 2026-11-25 (Node, the N=100 corpus): for a
-304, spread over the three middlewares (secure headers set one by one and validated, the host check
-parsing the URL, the epoch lookup with \`Date.parse\` at each step of its binary search). The 404 page is
-rendered again on every request (\`fallback.ts\`: \`toText(notFoundPage(...))\`, not memoised), which is why
-the 404 is among the worst routes in process and the worst in workerd. The same profile showed the
-feed's time going to encoding its memoised string to UTF-8 on every request; the epoch memo has since
-been changed to hold encoded bytes, so compare the feed rows with runs before that change with care.`;
+const PROFILE_NOTE_REQUEST = `Where a request's time went in a CPU profile taken on 2026-11-25 (Node, the site's own posts, a
+304 of an essay, 200,000 requests): 44% inside \`new Response\` with its header list and 40% in undici
+building and reading the \`Request\`, work the constant app does too. The app's own share is about 9%:
+Hono's PatternRouter about 6% (it tries every route's regular expression, where the constant app's
+RegExpRouter looks a static path up), the checks every request passes first (host, clock, spelling) about
+1.4%, and the precondition check about 1%. Every answer (headers, security headers included, and
+encoded body) is made once per epoch and path; the 404 page once per Worker.`;
 
 const planReach = (results: Results): string => {
   const list = listPart(results);

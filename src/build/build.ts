@@ -37,9 +37,12 @@ export const buildManifest = async (options: BuildOptions): Promise<BuildResult>
   const { root, postsDir, publicDir, outFile, ledgerFile, cacheDir, mode, now = new Date() } = options;
   const inputHash = computeInputHash(options);
   const security = await securityHeaders();
-  const publicFiles = planPublicFiles(publicDir, security);
   const displayDir = displayPath(root, postsDir);
-  const rendered = await renderPosts(postsDir, displayDir, cacheDir === null ? null : openRenderCache(cacheDir, codeHash(root)));
+  // esbuild minifies the stylesheet in a process of its own, so it runs beside the rendering.
+  const [publicFiles, rendered] = await Promise.all([
+    planPublicFiles(publicDir, security),
+    renderPosts(postsDir, displayDir, cacheDir === null ? null : openRenderCache(cacheDir, codeHash(root))),
+  ]);
   if ("problems" in publicFiles) throw new BuildFailed(publicFiles.problems);
 
   const collected = collectPosts({
