@@ -37,16 +37,23 @@ const cssMessage = ({ text, notes }: Message): string =>
 /** The stylesheet as served: comments and spaces cost every reader bytes (about 30% of it gzipped). */
 const minifiedStylesheet = async (source: string): Promise<{ readonly css: string } | { readonly problems: Problem[] }> => {
   const file = `public/${STYLESHEET_SOURCE}`;
-  // esbuild reports what it could not parse as warnings and repairs it; a stylesheet it had to
-  // guess at is a mistake to show the author, not to ship.
-  const { code, warnings } = await transform(source, { loader: "css", minify: true, sourcefile: file, logLevel: "silent" });
-  if (warnings.length > 0) return { problems: warnings.map((warning) => ({ file, ...(warning.location ? { line: warning.location.line } : {}), message: cssMessage(warning) })) };
-  return { css: code };
+  const problemsOf = (messages: readonly Message[]): Problem[] =>
+    messages.map((message) => ({ file, ...(message.location ? { line: message.location.line } : {}), message: cssMessage(message) }));
+  try {
+    // esbuild reports most of what it could not parse as warnings and repairs it; a stylesheet it
+    // had to guess at is a mistake to show the author, not to ship.
+    const { code, warnings } = await transform(source, { loader: "css", minify: true, sourcefile: file, logLevel: "silent" });
+    return warnings.length > 0 ? { problems: problemsOf(warnings) } : { css: code };
+  } catch (error) {
+    // The rest it rejects outright, with the same kind of messages.
+    if (error instanceof Error && "errors" in error && Array.isArray(error.errors) && error.errors.length > 0) return { problems: problemsOf(error.errors as Message[]) };
+    throw error;
+  }
 };
 
 /**
  * Plans the generated files; nothing is written until `write()`, after every check has passed.
- * `security` is the list of headers the Worker's middleware sets (see security-headers.ts).
+ * `security` is the list of headers every Worker response carries (see security-headers.ts).
  */
 export const planPublicFiles = async (publicDir: string, security: readonly (readonly [string, string])[]): Promise<PublicFiles | { readonly problems: Problem[] }> => {
   const sourcePath = join(publicDir, STYLESHEET_SOURCE);

@@ -1,7 +1,7 @@
 // Every 200 the site serves is an Answer: its headers (security headers included) and its encoded
 // body, made once per epoch and path, so that a request only picks the version the client lacks.
-// Made here, the 304 short cut needs nothing but the validators, and no request renders or
-// formats anything.
+// The 304 short cut needs nothing but the validators, which come from the build, and the body is
+// rendered only when a 200 first needs it.
 
 import { notModified, type Validators } from "./conditional.ts";
 
@@ -33,7 +33,8 @@ export interface Answer extends Validators {
   readonly headers: HeaderList;
   /** The 304's: the same but Content-Type. */
   readonly notModifiedHeaders: HeaderList;
-  readonly body: Uint8Array;
+  /** Rendered and encoded on the first 200, so a wave of revalidations renders nothing. */
+  readonly body: () => Uint8Array;
 }
 
 const encoder = new TextEncoder();
@@ -48,7 +49,15 @@ export const answerOf = ({ contentType, etag, lastModified, policy, render }: Re
     ...(modified === null ? [] : [["Last-Modified", new Date(modified).toUTCString()] as const]),
     ...security,
   ];
-  return { etag, lastModified: modified, policy, headers: [["Content-Type", contentType], ...validators], notModifiedHeaders: validators, body: encoder.encode(render()) };
+  let bytes: Uint8Array | null = null;
+  return {
+    etag,
+    lastModified: modified,
+    policy,
+    headers: [["Content-Type", contentType], ...validators],
+    notModifiedHeaders: validators,
+    body: () => (bytes ??= encoder.encode(render())),
+  };
 };
 
 /** The headers with `max-age` lowered, for the moments before a scheduled essay changes the answer. */
@@ -61,5 +70,5 @@ export const reply = (request: Request, answer: Answer, maxAge: number): Respons
   const headers = fresh ? answer.notModifiedHeaders : answer.headers;
   const init = { status: fresh ? 304 : 200, headers: maxAge === answer.policy ? headers : capped(headers, maxAge) };
   // Nothing writes to the bytes once encoded, so every response of the epoch may read the same ones.
-  return new Response(fresh ? null : answer.body, init);
+  return new Response(fresh ? null : answer.body(), init);
 };

@@ -53,8 +53,9 @@ export const createApp = (manifest: Manifest, { now = Date.now }: AppOptions = {
   /**
    * What every request goes through before its route, in this order: the www host, the view of
    * the site at this instant, an escaped spelling of a known path. Routes are handlers rather than
-   * middleware because a request that matches one handler skips Hono's middleware chain, and
-   * that chain would be most of a memoised answer's cost.
+   * middleware because Hono calls the one handler a path matches directly, while a chain of
+   * middleware would be most of a memoised answer's cost (three list paths, such as /writing/,
+   * also match the page pattern, and take the chain's slower way to the same answer).
    */
   const front = (c: Context): View | Response => {
     const url = c.req.url;
@@ -82,7 +83,9 @@ export const createApp = (manifest: Manifest, { now = Date.now }: AppOptions = {
       let answer = answers.get(c.req.path);
       if (answer === undefined) {
         // Hono's PatternRouter lets a route match with or without a trailing slash; the site has
-        // one canonical form per path, and the other one is the fallback's 301.
+        // one canonical form per path, and the other one is the fallback's 301. sitePaths() is the
+        // one list of what exists, so a route whose paths it leaves out answers 404 (and the
+        // hostile-request tests, which model the same grammar, say so).
         if (!view.epoch.paths.has(c.req.path)) return notFound(c, view.epoch);
         const representation = route(c, view);
         if (representation === null) return notFound(c, view.epoch);

@@ -43,6 +43,13 @@ describe("the fingerprinted stylesheet", () => {
     expect(generated(posts.publicDir).sort()).toEqual(["_headers", second.slice(1)].sort());
   });
 
+  it("fails the build, naming the file and line, when esbuild rejects public/style.css outright", async () => {
+    posts = tempPosts({ "2026-01-01-one.md": VALID_ESSAY });
+    writeFileSync(join(posts.publicDir, "style.css"), "body { color: red; }\n/* never closed\nmain { margin: 0; }\n");
+    await expect(posts.build()).rejects.toThrow('build failed with 1 problem:\npublic/style.css:4: Expected "*/" to terminate multi-line comment (line 2: The multi-line comment starts here)');
+    expect(generated(posts.publicDir)).toEqual([]);
+  });
+
   it("fails the build, naming the file, when public/style.css is missing", async () => {
     posts = tempPosts({ "2026-01-01-one.md": VALID_ESSAY });
     rmSync(join(posts.publicDir, "style.css"));

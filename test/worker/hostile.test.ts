@@ -104,7 +104,7 @@ const LEAKS: [string, RegExp][] = [
   ["a file path", /\/work\/|src\/|node_modules|\.ts:/],
 ];
 
-// One app for the whole file: the clock is fixed, so its epoch and its memo of bodies are shared.
+// One app for the whole file: the clock is fixed, so its epoch and the answers it made are shared.
 const app = fixtureApp();
 const send = async (request: Request): Promise<Response> => app.request(request);
 const get = (path: string): Promise<Response> => send(new Request(`${ORIGIN}${path}`, { redirect: "manual" }));
