@@ -11,11 +11,10 @@ import type { Context } from "hono";
 import { CONVENTIONAL_REDIRECTS, otherSlashForm } from "../urls.ts";
 import { CONTENT_TYPES, type HeaderList } from "./answer.ts";
 import type { Epoch } from "./epoch.ts";
+import { ALLOWED_METHODS, isReadable } from "./methods.ts";
 import { notFoundPage } from "./pages/not-found.ts";
 import { secured } from "./secured.ts";
 import { toText } from "./text.ts";
-
-export const ALLOWED_METHODS = "GET, HEAD";
 
 export const fallback = (stylesheet: string, security: HeaderList): ((c: Context, epoch: Epoch) => Response) => {
   // The 404 page is the same for every unknown path and every epoch: made once, on first need.
@@ -30,7 +29,7 @@ export const fallback = (stylesheet: string, security: HeaderList): ((c: Context
   return (c, epoch) => {
     // The path as Hono routes it (escapes decoded), so an escaped spelling of a page is that page.
     const pathname = c.req.path;
-    const readable = c.req.method === "GET" || c.req.method === "HEAD";
+    const readable = isReadable(c.req.method);
     const alternate = otherSlashForm(pathname);
     const redirect =
       epoch.aliases.get(pathname) ??

@@ -27,10 +27,13 @@ describe("the fingerprinted stylesheet", () => {
     expect(body.length).toBeLessThan(source.length * 0.8);
   });
 
-  it("fails the build, naming the file and line, when esbuild cannot read public/style.css as written", async () => {
+  it.each([
+    ["cannot read public/style.css as written", "body { color: red; }\n\nmain {\n  margin: 0;\n", 'public/style.css:5: Expected "}" to go with "{" (line 3: The unbalanced "{" is here)'],
+    ["rejects public/style.css outright", "body { color: red; }\n/* never closed\nmain { margin: 0; }\n", 'public/style.css:4: Expected "*/" to terminate multi-line comment (line 2: The multi-line comment starts here)'],
+  ])("fails the build, naming the file and line, when esbuild %s", async (_case, stylesheet, problem) => {
     posts = tempPosts({ "2026-01-01-one.md": VALID_ESSAY });
-    writeFileSync(join(posts.publicDir, "style.css"), "body { color: red; }\n\nmain {\n  margin: 0;\n");
-    await expect(posts.build()).rejects.toThrow('build failed with 1 problem:\npublic/style.css:5: Expected "}" to go with "{" (line 3: The unbalanced "{" is here)');
+    writeFileSync(join(posts.publicDir, "style.css"), stylesheet);
+    await expect(posts.build()).rejects.toThrow(`build failed with 1 problem:\n${problem}`);
     expect(generated(posts.publicDir)).toEqual([]);
   });
 
@@ -41,13 +44,6 @@ describe("the fingerprinted stylesheet", () => {
     const second = (await posts.build()).manifest.stylesheet;
     expect(second).not.toBe(first);
     expect(generated(posts.publicDir).sort()).toEqual(["_headers", second.slice(1)].sort());
-  });
-
-  it("fails the build, naming the file and line, when esbuild rejects public/style.css outright", async () => {
-    posts = tempPosts({ "2026-01-01-one.md": VALID_ESSAY });
-    writeFileSync(join(posts.publicDir, "style.css"), "body { color: red; }\n/* never closed\nmain { margin: 0; }\n");
-    await expect(posts.build()).rejects.toThrow('build failed with 1 problem:\npublic/style.css:4: Expected "*/" to terminate multi-line comment (line 2: The multi-line comment starts here)');
-    expect(generated(posts.publicDir)).toEqual([]);
   });
 
   it("fails the build, naming the file, when public/style.css is missing", async () => {
