@@ -13,6 +13,12 @@ const CATEGORIES = ["performance", ...ASSERTED] as const;
 /** Stands for the first essay /writing/ lists, known once the server runs. */
 const NEWEST_ESSAY = "(newest essay)";
 
+// Lighthouse's own verdict on these codes is "the trace was recorded badly, run again": Chromium lost
+// a trace event, which happens under load (the other test projects share the two cores). A bad page
+// cannot cause them, so they alone are retried; any other runtime error, and every score, counts.
+const BAD_TRACE_CODES = new Set(["NO_TRACING_STARTED", "NO_RESOURCE_REQUEST", "NO_NAVSTART", "NO_DCL"]);
+const ATTEMPTS = 3;
+
 describe.skipIf(!requireChromium())("Lighthouse on the real posts", () => {
   let project: ProjectCopy;
   let server: DevServer;
@@ -33,6 +39,15 @@ describe.skipIf(!requireChromium())("Lighthouse on the real posts", () => {
     project?.remove();
   });
 
+  const audit = async (url: string) => {
+    for (let attempt = 1; ; attempt++) {
+      const result = await lighthouse(url, { port: chromium.port, hostname: "127.0.0.1", output: "json", logLevel: "error", onlyCategories: [...CATEGORIES] });
+      const code = result?.lhr.runtimeError?.code;
+      if (code === undefined || !BAD_TRACE_CODES.has(code) || attempt === ATTEMPTS) return result;
+      console.log(`lighthouse ${url}: the trace was recorded badly (${code}), attempt ${attempt} of ${ATTEMPTS}; running again`);
+    }
+  };
+
   it.for([
     { name: "home page", path: "/" },
     { name: "essay index", path: "/writing/" },
@@ -41,13 +56,7 @@ describe.skipIf(!requireChromium())("Lighthouse on the real posts", () => {
   ])("scores 100 for accessibility, best practices and SEO on the $name", async ({ path: listed }) => {
     const path = listed === NEWEST_ESSAY ? essay : listed;
     expect(path, "an essay linked from /writing/").toMatch(/^\//);
-    const result = await lighthouse(`${server.origin}${path}`, {
-      port: chromium.port,
-      hostname: "127.0.0.1",
-      output: "json",
-      logLevel: "error",
-      onlyCategories: [...CATEGORIES],
-    });
+    const result = await audit(`${server.origin}${path}`);
     expect(result, "Lighthouse returned a result").toBeDefined();
     const lhr = result?.lhr;
     if (lhr === undefined) return;
