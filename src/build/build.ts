@@ -1,15 +1,19 @@
-// The build as a function: posts/ and public/ in; the generated manifest module, the fingerprinted
-// stylesheet and public/_headers out. Nothing is written until every check has passed, and each
-// file is replaced atomically. The CLI (main.ts), the dev loop and the tests all call this.
+// The build as a function: posts/ and public/ in; the generated manifest module with its body
+// modules, the fingerprinted stylesheet and public/_headers out. Nothing the current manifest
+// uses is touched until every check has passed (new body modules, named by their content, may be
+// written before), and each file is replaced atomically. The CLI (main.ts), the dev loop and the
+// tests all call this.
 
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import type { BuildMode, Manifest } from "../manifest.ts";
+import { BODIES_FOLDER, bodiesProblem, pruneBodies } from "./body-module.ts";
 import { collectPosts } from "./collect.ts";
-import type { ProjectPaths } from "./paths.ts";
 import { codeHash, computeInputHash } from "./input-hash.ts";
 import { readLedger } from "./ledger.ts";
-import { manifestModule, readHeader } from "./manifest-module.ts";
+import { importedBodies, manifestModule, readHeader } from "./manifest-module.ts";
+import { MEMO_FOLDER, NO_MEMO, openMemo } from "./memo.ts";
+import type { ProjectPaths } from "./paths.ts";
 import { BuildFailed } from "./problem.ts";
 import { planPublicFiles, removeStaleStylesheets } from "./public-files.ts";
 import { openRenderCache } from "./render-cache.ts";
@@ -35,13 +39,16 @@ const displayPath = (root: string, path: string): string => relative(root, path)
 
 export const buildManifest = async (options: BuildOptions): Promise<BuildResult> => {
   const { root, postsDir, publicDir, outFile, ledgerFile, cacheDir, mode, now = new Date() } = options;
-  const inputHash = computeInputHash(options);
-  const security = await securityHeaders();
+  const code = codeHash(root);
+  const inputHash = computeInputHash(options, code);
+  const memo = cacheDir === null ? NO_MEMO : openMemo(join(cacheDir, MEMO_FOLDER));
+  const security = await memo.remember("security-headers", code, securityHeaders);
   const displayDir = displayPath(root, postsDir);
+  const bodiesDir = join(dirname(outFile), BODIES_FOLDER);
   // esbuild minifies the stylesheet in a process of its own, so it runs beside the rendering.
   const [publicFiles, rendered] = await Promise.all([
-    planPublicFiles(publicDir, security),
-    renderPosts(postsDir, displayDir, cacheDir === null ? null : openRenderCache(cacheDir, codeHash(root))),
+    planPublicFiles(publicDir, { security, memo, codeHash: code }),
+    renderPosts(postsDir, displayDir, { codeHash: code, bodiesDir, cache: cacheDir === null ? null : openRenderCache(cacheDir) }),
   ]);
   if ("problems" in publicFiles) throw new BuildFailed(publicFiles.problems);
 
@@ -50,7 +57,7 @@ export const buildManifest = async (options: BuildOptions): Promise<BuildResult>
     postsDir,
     displayDir,
     mode,
-    rendered,
+    rendered: rendered.posts,
     publicDir,
     stylesheet: publicFiles.stylesheet,
     securityHeaders: security,
@@ -60,13 +67,14 @@ export const buildManifest = async (options: BuildOptions): Promise<BuildResult>
   if (!collected.ok) throw new BuildFailed(collected.problems);
 
   const manifestTypeImport = relative(dirname(outFile), join(root, "src", "manifest.ts"));
-  const text = manifestModule(collected.manifest, inputHash, {
+  const text = manifestModule(collected.plan, inputHash, {
     postsLabel: `${displayPath(root, postsDir)}/`,
     manifestTypeImport: manifestTypeImport.startsWith(".") ? manifestTypeImport : `./${manifestTypeImport}`,
   });
   // The new stylesheet exists before the manifest that links to it; the old one goes after.
   publicFiles.write();
   writeAtomic(outFile, text);
+  pruneBodies(bodiesDir, rendered.keys);
   removeStaleStylesheets(publicDir, publicFiles.stylesheet);
   return { manifest: collected.manifest, inputHash, publicPaths: collected.publicPaths };
 };
@@ -81,11 +89,17 @@ export const staleness = (options: Omit<BuildOptions, "mode"> & { readonly mode?
   const { root, outFile } = options;
   const file = displayPath(root, outFile);
   if (!existsSync(outFile)) return `${file} does not exist: run \`${rebuildCommand(options.mode ?? "production")}\``;
-  const header = readHeader(readFileSync(outFile, "utf8"));
+  const text = readFileSync(outFile, "utf8");
+  const header = readHeader(text);
   if (header === null) return `${file} has no generated-file header on its first line: run \`${rebuildCommand(options.mode ?? "production")}\` to replace it`;
   const mode = options.mode ?? header.mode;
   if (header.inputHash !== computeInputHash({ ...options, mode })) {
     return `${file} is stale: its inputs (posts, public/, code, library versions or mode) changed since it was generated; run \`${rebuildCommand(mode)}\``;
+  }
+  const bodiesDir = join(dirname(outFile), BODIES_FOLDER);
+  for (const key of importedBodies(text)) {
+    const problem = bodiesProblem(bodiesDir, key);
+    if (problem !== null) return `${file} imports a body module that cannot be used: ${relative(root, problem.file)} ${problem.reason}; run \`${rebuildCommand(mode)}\``;
   }
   return null;
 };

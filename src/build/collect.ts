@@ -3,15 +3,17 @@
 
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { BuildMode, Manifest } from "../manifest.ts";
+import type { BuildMode, Essay, Manifest, Page } from "../manifest.ts";
+import { attachBodies, ESSAY_BODY_FIELDS, PAGE_BODY_FIELDS, type BodySource, type EssayBodies, type PageBodies } from "./body-module.ts";
 import { RESERVED_TOP_LEVEL_NAMES } from "../urls.ts";
 import { checkAliases } from "./aliases.ts";
 import { parseFilename } from "./filename.ts";
-import { fingerprintEssays, renderFingerprint, shortHash, type UnfingerprintedEssay, type UnfingerprintedPage } from "./fingerprint.ts";
+import { fingerprintEssays, renderFingerprint, shortHash, type UnfingerprintedEssay, type UnfingerprintedPage, type WithoutBodies } from "./fingerprint.ts";
 import { checkLedger, publicPaths, type LedgerEntry } from "./ledger.ts";
 import { checkReferences } from "./links.ts";
-import { readPost, type PostResult } from "./post.ts";
+import { readPost, type PostEntry } from "./post.ts";
 import type { Problem } from "./problem.ts";
+import type { RenderedPost } from "./render-posts.ts";
 import { siteIndex, type IndexedEssay, type IndexedPage } from "./site-index.ts";
 
 export interface CollectOptions {
@@ -33,16 +35,30 @@ export interface CollectOptions {
    * that is still scheduled. It decides whether the build passes, never what it writes.
    */
   readonly today: string;
-  /** Posts already rendered (see render-posts.ts), by file name; the rest are rendered here. */
-  readonly rendered?: ReadonlyMap<string, PostResult>;
+  /**
+   * Posts already rendered (see render-posts.ts), by file name, their bodies in body modules; the
+   * rest are rendered here, their bodies kept in memory.
+   */
+  readonly rendered?: ReadonlyMap<string, RenderedPost>;
   /** The published-URL ledger's entries, and how to name its file in messages. */
   readonly ledger: { readonly entries: readonly LedgerEntry[]; readonly displayFile: string };
+}
+
+/** A manifest entry whose bodies are still where rendering left them. */
+export type Planned<T> = WithoutBodies<T> & { readonly body: BodySource };
+
+/** The manifest as the manifest module is written from: every entry with its bodies' source. */
+export interface ManifestPlan extends Omit<Manifest, "essays" | "pages"> {
+  readonly essays: readonly Planned<Essay>[];
+  readonly pages: readonly Planned<Page>[];
 }
 
 export type Collected =
   | {
       readonly ok: true;
+      /** The manifest as the Worker sees it; each entry reads its bodies when first asked for them. */
       readonly manifest: Manifest;
+      readonly plan: ManifestPlan;
       /** Every path that answers 200 in production today: what the ledger must hold. */
       readonly publicPaths: readonly string[];
     }
@@ -54,8 +70,8 @@ const byNewest = (a: UnfingerprintedEssay, b: UnfingerprintedEssay): number => (
 
 export const collectPosts = ({ root, postsDir, displayDir, mode, publicDir, stylesheet, securityHeaders, today, ledger, rendered }: CollectOptions): Collected => {
   const problems: Problem[] = [];
-  const essays: IndexedEssay[] = [];
-  const pages: IndexedPage[] = [];
+  const essays: (IndexedEssay & { readonly body: BodySource })[] = [];
+  const pages: (IndexedPage & { readonly body: BodySource })[] = [];
 
   const entries = readdirSync(postsDir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const entry of entries) {
@@ -69,13 +85,13 @@ export const collectPosts = ({ root, postsDir, displayDir, mode, publicDir, styl
       problems.push({ file, message: name.reason });
       continue;
     }
-    const result = rendered?.get(entry.name) ?? readPost(file, readFileSync(join(postsDir, entry.name)), name);
+    const result = rendered?.get(entry.name) ?? inMemory(readPost(file, readFileSync(join(postsDir, entry.name)), name));
     if (!result.ok) {
       problems.push(...result.problems);
     } else if (result.entry.kind === "essay") {
-      essays.push(result.entry);
+      essays.push({ ...result.entry, body: result.body });
     } else {
-      pages.push(result.entry);
+      pages.push({ ...result.entry, body: result.body });
     }
   }
 
@@ -98,21 +114,31 @@ export const collectPosts = ({ root, postsDir, displayDir, mode, publicDir, styl
   if (problems.length > 0) return { ok: false, problems: problems.sort(byFileAndLine) };
 
   const published = <T extends { draft: boolean }>(list: T[]): T[] => (mode === "production" ? list.filter((p) => !p.draft) : list);
-  const finalPages = published(pages.map((p) => p.page)).sort((a, b) => (a.slug < b.slug ? -1 : 1));
+  const finalPages = published(pages.map(({ page, body }) => ({ ...page, body }))).sort((a, b) => (a.slug < b.slug ? -1 : 1));
+  const plan: ManifestPlan = {
+    mode,
+    renderFingerprint: renderFingerprint(root, mode, stylesheet),
+    pagesFingerprint: shortHash(...finalPages.map((page) => page.fingerprint)),
+    stylesheet,
+    securityHeaders,
+    essays: fingerprintEssays(published(essays.map(({ essay, body }) => ({ ...essay, body }))).sort(byNewest)),
+    pages: finalPages,
+  };
   return {
     ok: true,
     publicPaths: publicPaths(index, today),
+    plan,
     manifest: {
-      mode,
-      renderFingerprint: renderFingerprint(root, mode, stylesheet),
-      pagesFingerprint: shortHash(...finalPages.map((page) => page.fingerprint)),
-      stylesheet,
-      securityHeaders,
-      essays: fingerprintEssays(published(essays.map((e) => e.essay)).sort(byNewest)),
-      pages: finalPages,
+      ...plan,
+      essays: plan.essays.map((essay) => attachBodies<Essay, EssayBodies>(essay, ESSAY_BODY_FIELDS)),
+      pages: plan.pages.map((page) => attachBodies<Page, PageBodies>(page, PAGE_BODY_FIELDS)),
     },
   };
 };
+
+/** A post read and rendered here: its bodies stay in memory, and no body module is written. */
+const inMemory = (result: ReturnType<typeof readPost>): RenderedPost =>
+  result.ok ? { ok: true, entry: result.entry satisfies PostEntry, body: { key: null, json: () => result.bodies } } : result;
 
 const duplicateSlugs = (essays: readonly UnfingerprintedEssay[]): Problem[] => {
   const firstBySlug = new Map<string, UnfingerprintedEssay>();

@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BuildMode, Essay, Page } from "../manifest.ts";
+import type { EssayBodies } from "./body-module.ts";
 import { filesUnder } from "./files.ts";
 
 /** 64 bits of SHA-256: plenty to tell apart versions of one URL. */
@@ -15,23 +16,27 @@ export const shortHash = (...parts: readonly (string | Uint8Array)[]): string =>
   return hash.digest("hex").slice(0, 16);
 };
 
+/** An entry without its bodies, which travel in a module of their own (see body-module.ts). */
+export type WithoutBodies<T> = Omit<T, keyof EssayBodies>;
+
 /** An essay as one post renders it: its own fingerprint, none of those that involve other essays. */
-export type UnfingerprintedEssay = Omit<Essay, "chain" | "chainModified" | "pageFingerprint" | "dependents">;
-export type UnfingerprintedPage = Page;
+export type UnfingerprintedEssay = WithoutBodies<Omit<Essay, "chain" | "chainModified" | "pageFingerprint" | "dependents">>;
+export type UnfingerprintedPage = WithoutBodies<Page>;
 
 /**
- * A hash of what an entry serves; `source` only points back at the file, and `fingerprint` is what
- * is being computed. Computed once, when the post is rendered (and cached with it).
+ * A hash of what an entry serves: its fields and its bodies' JSON (`source` only points back at the
+ * file, and `fingerprint` is what is being computed). Computed once, when the post is rendered (and
+ * cached with it). The bodies are hashed as the JSON their module is written from, not serialised again.
  */
-export const servedFingerprint = ({ source: _source, fingerprint: _fingerprint, ...served }: Omit<Essay, "chain" | "chainModified" | "pageFingerprint" | "dependents"> | Page): string =>
-  shortHash(JSON.stringify(served));
+export const servedFingerprint = ({ source: _source, fingerprint: _fingerprint, ...served }: UnfingerprintedEssay | UnfingerprintedPage, bodiesJson: string): string =>
+  shortHash(JSON.stringify(served), bodiesJson);
 
 /**
  * Adds fingerprints to essays sorted newest first. Each chain covers that essay and all older ones.
  * An essay's page shows its older and newer neighbours and the other parts of its series; the
  * newer ones among them (its dependents) only once they are public.
  */
-export const fingerprintEssays = (newestFirst: readonly UnfingerprintedEssay[]): Essay[] => {
+export const fingerprintEssays = <E extends UnfingerprintedEssay>(newestFirst: readonly E[]): (E & Omit<Essay, keyof UnfingerprintedEssay | keyof EssayBodies>)[] => {
   const fingerprints = newestFirst.map((essay) => essay.fingerprint);
   const chains: string[] = [];
   const chainModified: string[] = [];

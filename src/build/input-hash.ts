@@ -45,26 +45,24 @@ const labelled = (hash: ReturnType<typeof createHash>): Add => (label, bytes) =>
   hash.update(`${label}\0${bytes.length}\0`).update(bytes);
 };
 
-const addCodeAndLibraries = (root: string, add: Add): void => {
+/** A hash of the code and library versions alone: what renders one post, whatever the posts are. */
+export const codeHash = (root: string): string => {
+  const hash = createHash("sha256");
+  const add = labelled(hash);
   for (const name of LIBRARIES) {
     const { version } = JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")) as { version: string };
     add(`library ${name}`, version);
   }
   for (const file of CODE.flatMap((path) => filesUnder(join(root, path)))) add(`code ${relative(root, file)}`, readFileSync(file));
-};
-
-/** A hash of the code and library versions alone: what renders one post, whatever the posts are. */
-export const codeHash = (root: string): string => {
-  const hash = createHash("sha256");
-  addCodeAndLibraries(root, labelled(hash));
   return hash.digest("hex");
 };
 
-export const computeInputHash = ({ root, postsDir, publicDir, mode }: InputHashOptions): string => {
+/** `code` is codeHash(root), for a caller that has it already. */
+export const computeInputHash = ({ root, postsDir, publicDir, mode }: InputHashOptions, code = codeHash(root)): string => {
   const hash = createHash("sha256");
   const add = labelled(hash);
   add("mode", mode);
-  addCodeAndLibraries(root, add);
+  add("code and libraries", code);
   for (const file of filesUnder(publicDir)) {
     const name = relative(publicDir, file);
     if (!isGeneratedPublicFile(name)) add(`public ${name}`, readFileSync(file));

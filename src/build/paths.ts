@@ -2,6 +2,9 @@
 
 import { join, resolve } from "node:path";
 
+/** The build's entry, as every generated file's first line names it. */
+export const GENERATOR = "src/build/main.ts";
+
 /** The published-URL ledger, committed at the top of the repository. */
 export const LEDGER_FILE = "published-urls.txt";
 
@@ -15,7 +18,10 @@ export interface ProjectPaths {
   readonly outFile: string;
   /** The published-URL ledger (see ledger.ts); absent means empty. */
   readonly ledgerFile: string;
-  /** Where rendered posts are cached (see render-cache.ts); null renders every post afresh. */
+  /**
+   * Where rendered posts are cached (see render-cache.ts), with the build's memo in a folder of its
+   * own (see memo.ts); null renders every post afresh and derives everything again.
+   */
   readonly cacheDir: string | null;
 }
 

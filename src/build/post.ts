@@ -5,6 +5,7 @@
 import { SITE } from "../site.ts";
 import { absoluteUrl, PATHS } from "../urls.ts";
 import type { ParsedFilename } from "./filename.ts";
+import { bodiesJson } from "./body-module.ts";
 import { absolutizeHtml } from "./feed-html.ts";
 import { servedFingerprint, type UnfingerprintedEssay, type UnfingerprintedPage } from "./fingerprint.ts";
 import { ESSAY_SCHEMA, FORBIDDEN_CHARACTER_RE, PAGE_SCHEMA, parseFrontMatter, type FrontMatterIssue } from "./front-matter.ts";
@@ -32,7 +33,14 @@ export type PostEntry =
   | { readonly kind: "essay"; readonly essay: UnfingerprintedEssay; readonly facts: PostFacts }
   | { readonly kind: "page"; readonly page: UnfingerprintedPage; readonly facts: PostFacts };
 
-export type PostResult = { readonly ok: true; readonly entry: PostEntry } | { readonly ok: false; readonly problems: readonly Problem[] };
+export type PostResult =
+  | {
+      readonly ok: true;
+      readonly entry: PostEntry;
+      /** The entry's bodies as JSON (see body-module.ts): what its body module exports. */
+      readonly bodies: string;
+    }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
 
 type NamedPost = Exclude<ParsedFilename, { kind: "invalid" }>;
 
@@ -77,8 +85,9 @@ export const readPost = (file: string, bytes: Uint8Array, name: NamedPost): Post
     const clash = duplicateIdIssue(html, parsed.bodyLine);
     if (clash) return failAll([clash]);
     const facts = { file, path: PATHS.page(name.slug), references, anchors: idsIn(html), lines: keyLines(parsed.lineOf) };
-    const page = { slug: name.slug, title, summary: summary ?? null, draft, html, source: file, fingerprint: "" };
-    return { ok: true, entry: { kind: "page", page: { ...page, fingerprint: servedFingerprint(page) }, facts } };
+    const page = { slug: name.slug, title, summary: summary ?? null, draft, source: file, fingerprint: "" };
+    const bodies = bodiesJson({ html });
+    return { ok: true, entry: { kind: "page", page: { ...page, fingerprint: servedFingerprint(page, bodies) }, facts }, bodies };
   }
 
   const parsed = parseFrontMatter(source.text, ESSAY_SCHEMA, "essay");
@@ -113,12 +122,10 @@ export const readPost = (file: string, bytes: Uint8Array, name: NamedPost): Post
     aliases,
     words,
     readingMinutes: readingMinutes(words),
-    html,
-    feedHtml: absolutizeHtml(html, url),
-    markdown: source.text,
     source: file,
     fingerprint: "",
   };
-  const essay = { ...unhashed, fingerprint: servedFingerprint(unhashed) };
-  return { ok: true, entry: { kind: "essay", essay, facts: { file, path, references, anchors: idsIn(html), lines: keyLines(parsed.lineOf) } } };
+  const bodies = bodiesJson({ html, feedHtml: absolutizeHtml(html, url), markdown: source.text });
+  const essay = { ...unhashed, fingerprint: servedFingerprint(unhashed, bodies) };
+  return { ok: true, entry: { kind: "essay", essay, facts: { file, path, references, anchors: idsIn(html), lines: keyLines(parsed.lineOf) } }, bodies };
 };

@@ -1,30 +1,43 @@
 // Rendering posts on every core. Posts are handed out in small chunks from one queue to this
 // thread and to one worker thread per other core, so a worker still loading its modules (a few
-// hundred milliseconds) simply takes fewer chunks. Small batches stay on this thread.
+// hundred milliseconds) simply takes fewer chunks. Small batches stay on this thread. Whichever
+// thread renders a post writes its body module, so the bodies are serialised once, on every core,
+// and never cross between threads.
 
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { ParsedFilename } from "./filename.ts";
-import { readPost, type PostResult } from "./post.ts";
+import { storeBodies } from "./body-module.ts";
+import { readPost } from "./post.ts";
+import type { CachedResult } from "./render-cache.ts";
 
 export interface RenderJob {
   readonly file: string;
   readonly bytes: Uint8Array;
   readonly name: Exclude<ParsedFilename, { kind: "invalid" }>;
+  /** The post's render key: its body module's name. */
+  readonly key: string;
 }
+
+/** Renders one post and writes its body module into `bodiesDir`; the bodies stay there. */
+export const renderAndStore = (job: RenderJob, bodiesDir: string): CachedResult => {
+  const result = readPost(job.file, job.bytes, job.name);
+  if (!result.ok) return result;
+  storeBodies(bodiesDir, job.key, job.file, result.bodies);
+  return { ok: true, entry: result.entry };
+};
 
 /** Below this many posts, starting a worker costs more than it saves. */
 const PARALLEL_FROM = 64;
 const CHUNK = 16;
 
-const renderHere = (job: RenderJob): PostResult => readPost(job.file, job.bytes, job.name);
-
-/** The results of `jobs`, in order. */
-export const renderAll = async (jobs: readonly RenderJob[]): Promise<PostResult[]> => {
+/** The results of `jobs`, in order, each post's bodies written into `bodiesDir`. */
+export const renderAll = async (jobs: readonly RenderJob[], bodiesDir: string): Promise<CachedResult[]> => {
+  const renderHere = (job: RenderJob): CachedResult => renderAndStore(job, bodiesDir);
   const workers = jobs.length < PARALLEL_FROM ? 0 : availableParallelism() - 1;
   if (workers <= 0) return jobs.map(renderHere);
 
-  const results: PostResult[] = new Array<PostResult>(jobs.length);
+  const results: CachedResult[] = new Array<CachedResult>(jobs.length);
   let next = 0;
   const take = (): { readonly start: number; readonly chunk: readonly RenderJob[] } | null => {
     if (next >= jobs.length) return null;
@@ -35,13 +48,13 @@ export const renderAll = async (jobs: readonly RenderJob[]): Promise<PostResult[
 
   const helper = (): Promise<void> =>
     new Promise((resolve, reject) => {
-      const worker = new Worker(new URL("./render-worker.ts", import.meta.url));
+      const worker = new Worker(new URL("./render-worker.ts", import.meta.url), { workerData: bodiesDir });
       let current = take();
       const finish = (): void => {
         void worker.terminate();
         resolve();
       };
-      worker.on("message", (rendered: PostResult[]) => {
+      worker.on("message", (rendered: CachedResult[]) => {
         if (current) rendered.forEach((result, i) => (results[(current?.start ?? 0) + i] = result));
         current = take();
         if (current) worker.postMessage(current.chunk);

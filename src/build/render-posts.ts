@@ -1,33 +1,68 @@
 // Every post rendered, from the cache where it can be and on every core where it cannot: the
-// expensive half of the build, done before the checks across posts.
+// expensive half of the build, done before the checks across posts. Each rendered post's bodies
+// are in its body module from here on (see body-module.ts); what comes back is the rest.
 
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { readBodiesJson, storedKeys, type BodySource } from "./body-module.ts";
 import { parseFilename } from "./filename.ts";
-import type { PostResult } from "./post.ts";
-import type { RenderCache } from "./render-cache.ts";
+import type { PostEntry } from "./post.ts";
+import type { Problem } from "./problem.ts";
+import { renderKey, type CachedResult, type RenderCache } from "./render-cache.ts";
 import { renderAll, type RenderJob } from "./render-pool.ts";
 
-/** Post file name -> its rendering, for every file in `postsDir` whose name is a post's. */
-export const renderPosts = async (postsDir: string, displayDir: string, cache: RenderCache | null): Promise<Map<string, PostResult>> => {
-  const rendered = new Map<string, PostResult>();
-  const misses: { readonly entry: string; readonly key: string | null; readonly job: RenderJob }[] = [];
+export type RenderedPost =
+  | { readonly ok: true; readonly entry: PostEntry; readonly body: BodySource }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
+
+export interface RenderedPosts {
+  /** Post file name -> its rendering, for every file in the posts folder whose name is a post's. */
+  readonly posts: ReadonlyMap<string, RenderedPost>;
+  /** The render key of every post: the body modules this build's posts have. */
+  readonly keys: ReadonlySet<string>;
+}
+
+export interface RenderOptions {
+  /** Stands for the build's code and library versions (see input-hash.ts): part of every render key. */
+  readonly codeHash: string;
+  /** Where body modules are written and read. */
+  readonly bodiesDir: string;
+  readonly cache: RenderCache | null;
+}
+
+/** The bodies in the module of `key`, read once and only if asked for. */
+const storedBodies = (bodiesDir: string, key: string): BodySource => {
+  let json: string | undefined;
+  return { key, json: () => (json ??= readBodiesJson(bodiesDir, key)) };
+};
+
+export const renderPosts = async (postsDir: string, displayDir: string, { codeHash, bodiesDir, cache }: RenderOptions): Promise<RenderedPosts> => {
+  const posts = new Map<string, RenderedPost>();
+  const keys = new Set<string>();
+  const withBodies = (result: CachedResult, key: string): RenderedPost => (result.ok ? { ...result, body: storedBodies(bodiesDir, key) } : result);
+  const misses: { readonly entry: string; readonly job: RenderJob }[] = [];
+  const stored = cache === null ? new Set<string>() : storedKeys(bodiesDir);
   for (const entry of readdirSync(postsDir, { withFileTypes: true })) {
     const name = parseFilename(entry.name);
     if (!entry.isFile() || name.kind === "invalid") continue;
     const file = `${displayDir}/${entry.name}`;
     const bytes = readFileSync(join(postsDir, entry.name));
-    const key = cache?.key(file, bytes) ?? null;
-    const cached = key === null ? undefined : cache?.get(key);
-    if (cached) rendered.set(entry.name, cached);
-    else misses.push({ entry: entry.name, key, job: { file, bytes, name } });
+    const key = renderKey(codeHash, file, bytes);
+    keys.add(key);
+    const cached = cache?.get(key);
+    // A post whose body module is gone (src/generated deleted, say) is rendered again.
+    if (cached && (!cached.ok || stored.has(key))) posts.set(entry.name, withBodies(cached, key));
+    else misses.push({ entry: entry.name, job: { file, bytes, name, key } });
   }
-  const results = await renderAll(misses.map((miss) => miss.job));
+  const results = await renderAll(
+    misses.map((miss) => miss.job),
+    bodiesDir,
+  );
   misses.forEach((miss, i) => {
-    const result = results[i] as PostResult;
-    rendered.set(miss.entry, result);
-    if (miss.key !== null) cache?.set(miss.key, result);
+    const result = results[i] as CachedResult;
+    posts.set(miss.entry, withBodies(result, miss.job.key));
+    cache?.set(miss.job.key, result);
   });
   cache?.prune();
-  return rendered;
+  return { posts, keys };
 };

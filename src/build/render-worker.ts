@@ -1,9 +1,11 @@
-// A worker thread of the render pool: renders the posts it is sent and sends the results back.
+// A worker thread of the render pool: renders the posts it is sent, writes their body modules and
+// sends the rest of each result back.
 
-import { parentPort } from "node:worker_threads";
-import { readPost } from "./post.ts";
-import type { RenderJob } from "./render-pool.ts";
+import { parentPort, workerData } from "node:worker_threads";
+import { renderAndStore, type RenderJob } from "./render-pool.ts";
+
+const bodiesDir = workerData as string;
 
 parentPort?.on("message", (jobs: readonly RenderJob[]) => {
-  parentPort?.postMessage(jobs.map((job) => readPost(job.file, job.bytes, job.name)));
+  parentPort?.postMessage(jobs.map((job) => renderAndStore(job, bodiesDir)));
 });

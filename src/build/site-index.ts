@@ -28,12 +28,10 @@ export interface IndexedPage {
 }
 
 const NOTHING: SiteContent = { essays: [], pages: [], tags: [], series: [] };
+const BASE = sitePaths(NOTHING);
 
 /** The paths one piece of content adds beyond the ones every site has. */
-const pathsOf = (content: Partial<SiteContent>): string[] => {
-  const base = sitePaths(NOTHING);
-  return [...sitePaths({ ...NOTHING, ...content })].filter((path) => !base.has(path));
-};
+const pathsOf = (content: Partial<SiteContent>): string[] => [...sitePaths({ ...NOTHING, ...content })].filter((path) => !BASE.has(path));
 
 /** The earliest date among published essays, or, when only drafts have it, the drafts' earliest. */
 const availability = (essays: readonly UnfingerprintedEssay[]): { from: string; draft: boolean } => {
@@ -50,7 +48,7 @@ const grouped = (essays: readonly UnfingerprintedEssay[], keys: (essay: Unfinger
 
 export const siteIndex = (essays: readonly IndexedEssay[], pages: readonly IndexedPage[]): ReadonlyMap<string, Target> => {
   const index = new Map<string, Target>();
-  for (const path of sitePaths(NOTHING)) index.set(path, { what: "a page of the site", from: null, draft: false, anchors: null });
+  for (const path of BASE) index.set(path, { what: "a page of the site", from: null, draft: false, anchors: null });
   for (const { page, facts } of pages) {
     for (const path of pathsOf({ pages: [page.slug] })) index.set(path, { what: `the page ${facts.file}`, from: null, draft: page.draft, anchors: new Set(facts.anchors) });
   }

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importedBodies } from "../../src/build/manifest-module.ts";
 import { ROOT } from "../support/project-copy.ts";
 
 const BUILD_TIME_ONLY = ["marked", "marked-footnote", "highlight.js", "github-slugger", "gray-matter", "js-yaml", "zod", "htmlparser2", "dom-serializer", "domutils", "entities"];
@@ -36,9 +37,12 @@ describe("wrangler deploy --dry-run", () => {
     expect(dryRun.stdout).toMatch(/Total Upload: [\d.]+ KiB \/ gzip: [\d.]+ KiB/);
   });
 
-  it("bundles the Worker, Hono and the generated manifest", () => {
+  it("bundles the Worker, Hono and the generated manifest with the body modules it imports", () => {
     expect(inputs).toContain("src/worker/index.ts");
     expect(inputs).toContain("src/generated/manifest.ts");
+    const imported = importedBodies(readFileSync(join(ROOT, "src/generated/manifest.ts"), "utf8"));
+    expect(imported.length).toBeGreaterThan(0);
+    expect(inputs.filter((input) => input.startsWith("src/generated/bodies/")).sort()).toEqual(imported.map((key) => `src/generated/bodies/${key}.ts`).sort());
     expect(inputs.some((input) => input.startsWith("node_modules/hono/"))).toBe(true);
   });
 

@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, relative } from "node:path";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { staleness } from "../../src/build/build.ts";
+import { importedBodies } from "../../src/build/manifest-module.ts";
 import { BuildFailed } from "../../src/build/problem.ts";
 import { ROOT } from "../support/project-copy.ts";
 import { essay, tempPosts, VALID_ESSAY, type TempPosts } from "../support/temp-posts.ts";
@@ -39,7 +40,9 @@ describe("the generated manifest module", () => {
     const reversed = tempPosts(Object.fromEntries(Object.entries(files).reverse()));
     try {
       await reversed.build();
-      const body = (text: string, dir: string): string => text.split("\n").slice(1).join("\n").replaceAll(relative(ROOT, dir), "posts");
+      // Render keys cover the posts' display paths, which differ between the two folders.
+      const body = (text: string, dir: string): string =>
+        text.split("\n").slice(1).join("\n").replaceAll(relative(ROOT, dir), "posts").replaceAll(/[0-9a-f]{64}/g, "(key)");
       expect(body(reversed.output(), reversed.postsDir)).toBe(body(forwards, posts.postsDir));
     } finally {
       reversed.remove();
@@ -60,7 +63,8 @@ describe("the generated manifest module", () => {
     posts.write("2026-01-02-broken.md", essay({ title: '"T"' }));
     await expect(posts.build()).rejects.toThrow(BuildFailed);
     expect(posts.output()).toBe(before);
-    expect(readdirSync(dirname(posts.outFile))).toEqual(["manifest.ts"]);
+    expect(readdirSync(dirname(posts.outFile))).toEqual(["bodies", "manifest.ts"]);
+    expect(readdirSync(posts.bodiesDir).every((name) => /^[0-9a-f]{64}\.ts$/.test(name))).toBe(true);
   });
 
   it("writes nothing at all when the first build fails", async () => {
@@ -124,5 +128,17 @@ describe("the freshness marker", () => {
   it("reports a missing module", async () => {
     posts = tempPosts({ "2026-01-01-one.md": VALID_ESSAY });
     expect(staleness(posts.options())).toMatch(/manifest\.ts does not exist: run `npm run build`$/);
+  });
+
+  it("reports a body module the manifest imports that is missing or is not what its name says", async () => {
+    posts = tempPosts({ "2026-01-01-one.md": VALID_ESSAY, "about.md": PAGE });
+    await posts.build();
+    const [first, second] = importedBodies(readFileSync(posts.outFile, "utf8")).map((key) => join(posts?.bodiesDir ?? "", `${key}.ts`));
+    if (first === undefined || second === undefined) throw new Error("expected two body modules");
+    rmSync(first);
+    expect(staleness(posts.options())).toMatch(/imports a body module that cannot be used: \S+\.ts is missing; run `npm run build`$/);
+    await posts.build();
+    writeFileSync(second, readFileSync(second, "utf8").replace(/input sha256:[0-9a-f]+/, `input sha256:${"0".repeat(64)}`));
+    expect(staleness(posts.options())).toMatch(/\S+\.ts does not say on its first line that it is the module its name says/);
   });
 });

@@ -1,11 +1,10 @@
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseFilename } from "../../src/build/filename.ts";
-import { readPost } from "../../src/build/post.ts";
-import { openRenderCache } from "../../src/build/render-cache.ts";
-import { renderAll, type RenderJob } from "../../src/build/render-pool.ts";
+import { renderKey } from "../../src/build/render-cache.ts";
+import { renderAll, renderAndStore, type RenderJob } from "../../src/build/render-pool.ts";
 import { essay, tempPosts, VALID_ESSAY, type TempPosts } from "../support/temp-posts.ts";
 
 let posts: TempPosts | undefined;
@@ -26,28 +25,34 @@ describe("the render cache", () => {
   });
 
   it("keys an entry by the file's name and bytes and by the code and library versions", () => {
-    const dir = mkdtempSync(join(tmpdir(), "fmlops-cache-"));
-    try {
-      const bytes = new TextEncoder().encode(VALID_ESSAY);
-      const a = openRenderCache(dir, "code-a");
-      const b = openRenderCache(dir, "code-b");
-      expect(a.key("posts/x.md", bytes)).toBe(a.key("posts/x.md", bytes));
-      expect(a.key("posts/x.md", bytes)).not.toBe(b.key("posts/x.md", bytes));
-      expect(a.key("posts/x.md", bytes)).not.toBe(a.key("posts/y.md", bytes));
-      expect(a.key("posts/x.md", bytes)).not.toBe(a.key("posts/x.md", new TextEncoder().encode(`${VALID_ESSAY} `)));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const bytes = new TextEncoder().encode(VALID_ESSAY);
+    expect(renderKey("code-a", "posts/x.md", bytes)).toBe(renderKey("code-a", "posts/x.md", bytes));
+    expect(renderKey("code-a", "posts/x.md", bytes)).not.toBe(renderKey("code-b", "posts/x.md", bytes));
+    expect(renderKey("code-a", "posts/x.md", bytes)).not.toBe(renderKey("code-a", "posts/y.md", bytes));
+    expect(renderKey("code-a", "posts/x.md", bytes)).not.toBe(renderKey("code-a", "posts/x.md", new TextEncoder().encode(`${VALID_ESSAY} `)));
   });
 
-  it("keeps only the entries the last build used", async () => {
+  it("keeps only the entries and body modules the last build used", async () => {
     posts = tempPosts({ "2026-01-01-one.md": VALID_ESSAY, "2026-01-02-two.md": VALID_ESSAY });
     await posts.build();
     const cache = join(posts.postsDir, "..", "cache");
-    expect(readdirSync(cache)).toHaveLength(2);
+    const entries = (): string[] => readdirSync(cache).filter((name) => name.endsWith(".json"));
+    expect(entries()).toHaveLength(2);
+    expect(readdirSync(posts.bodiesDir)).toHaveLength(2);
     posts.write("2026-01-02-two.md", VALID_ESSAY.replace("Some", "New"));
     await posts.build();
-    expect(readdirSync(cache)).toHaveLength(2);
+    expect(entries()).toHaveLength(2);
+    expect(readdirSync(posts.bodiesDir)).toHaveLength(2);
+  });
+
+  it("renders a post again when its body module is gone, even with its entry cached", async () => {
+    posts = tempPosts({ "2026-01-01-one.md": VALID_ESSAY });
+    await posts.build();
+    const before = posts.output();
+    rmSync(posts.bodiesDir, { recursive: true });
+    const { manifest } = await posts.build();
+    expect(manifest.essays[0]?.html).toContain("Some words");
+    expect(posts.output()).toBe(before);
   });
 });
 
@@ -57,8 +62,19 @@ describe("rendering on every core", () => {
       const name = `2026-01-01-essay-${i}.md`;
       const parsed = parseFilename(name);
       if (parsed.kind === "invalid") throw new Error(name);
-      return { file: `posts/${name}`, bytes: new TextEncoder().encode(VALID_ESSAY.replace("A title", `Title ${i}`)), name: parsed };
+      const bytes = new TextEncoder().encode(VALID_ESSAY.replace("A title", `Title ${i}`));
+      return { file: `posts/${name}`, bytes, name: parsed, key: renderKey("code", `posts/${name}`, bytes) };
     });
-    expect(await renderAll(jobs)).toEqual(jobs.map((job) => readPost(job.file, job.bytes, job.name)));
+    const [pooled, alone] = [mkdtempSync(join(tmpdir(), "fmlops-bodies-")), mkdtempSync(join(tmpdir(), "fmlops-bodies-"))];
+    try {
+      expect(await renderAll(jobs, pooled)).toEqual(jobs.map((job) => renderAndStore(job, alone)));
+      const files = readdirSync(alone).sort();
+      expect(files).toHaveLength(150);
+      expect(readdirSync(pooled).sort()).toEqual(files);
+      for (const file of files) expect(readFileSync(join(pooled, file), "utf8")).toBe(readFileSync(join(alone, file), "utf8"));
+    } finally {
+      rmSync(pooled, { recursive: true, force: true });
+      rmSync(alone, { recursive: true, force: true });
+    }
   });
 });

@@ -3,9 +3,11 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
+import { bodyFile } from "../../src/build/body-module.ts";
 import { buildManifest, type BuildOptions, type BuildResult } from "../../src/build/build.ts";
 import { collectPosts, type Collected } from "../../src/build/collect.ts";
 import { readLedger } from "../../src/build/ledger.ts";
+import { importedBodies } from "../../src/build/manifest-module.ts";
 import { isGeneratedPublicFile } from "../../src/build/public-files.ts";
 import { formatProblem } from "../../src/build/problem.ts";
 import type { BuildMode } from "../../src/manifest.ts";
@@ -21,6 +23,8 @@ export interface TempPosts {
   /** A copy of public/ without generated files: the build writes its own there. */
   readonly publicDir: string;
   readonly outFile: string;
+  /** Where the build writes the body modules the manifest module imports. */
+  readonly bodiesDir: string;
   /** The ledger of published URLs; absent until a test writes it. */
   readonly ledgerFile: string;
   readonly options: (mode?: BuildMode) => BuildOptions;
@@ -28,6 +32,7 @@ export interface TempPosts {
   readonly build: (mode?: BuildMode, options?: { readonly cache: boolean }) => Promise<BuildResult>;
   readonly collect: (mode?: BuildMode) => Collected;
   readonly write: (name: string, contents: string | Uint8Array) => void;
+  /** The manifest module, then each body module it imports: everything the Worker would bundle. */
   readonly output: () => string;
   readonly remove: () => void;
 }
@@ -55,13 +60,17 @@ export const tempPosts = (files: Files, today = TODAY): TempPosts => {
     postsDir,
     publicDir,
     outFile,
+    bodiesDir: join(dir, "generated", "bodies"),
     ledgerFile,
     options,
     build: (mode, { cache } = { cache: true }) => buildManifest({ ...options(mode), cacheDir: cache ? join(dir, "cache") : null }),
     collect: (mode = "production") =>
       collectPosts({ root: ROOT, postsDir, displayDir: "posts", mode, publicDir, stylesheet: "/style.test.css", securityHeaders: [], today, ledger: { entries: readLedger(ledgerFile), displayFile: "published-urls.txt" } }),
     write,
-    output: () => readFileSync(outFile, "utf8"),
+    output: () => {
+      const text = readFileSync(outFile, "utf8");
+      return [text, ...importedBodies(text).map((key) => readFileSync(bodyFile(join(dir, "generated", "bodies"), key), "utf8"))].join("");
+    },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 };
