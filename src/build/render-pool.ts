@@ -27,6 +27,9 @@ export const renderAndStore = (job: RenderJob, bodiesDir: string): CachedResult 
   return { ok: true, entry: result.entry };
 };
 
+/** The worker's module: beside this one, compiled (see compiled-build.ts) or not. */
+const WORKER_MODULE = new URL(import.meta.url.endsWith(".mjs") ? "./render-worker.mjs" : "./render-worker.ts", import.meta.url);
+
 /** Below this many posts, starting a worker costs more than it saves. */
 const PARALLEL_FROM = 64;
 const CHUNK = 16;
@@ -48,7 +51,7 @@ export const renderAll = async (jobs: readonly RenderJob[], bodiesDir: string): 
 
   const helper = (): Promise<void> =>
     new Promise((resolve, reject) => {
-      const worker = new Worker(new URL("./render-worker.ts", import.meta.url), { workerData: bodiesDir });
+      const worker = new Worker(WORKER_MODULE, { workerData: bodiesDir });
       let current = take();
       const finish = (): void => {
         void worker.terminate();

@@ -1,0 +1,44 @@
+// What `node src/build/main.ts [--preview] [--check] [--no-cache]` does, once main.ts has chosen
+// whether to run it from the TypeScript sources or from the compiled build (see compiled-build.ts).
+// Prints every problem as file:line: message and exits non-zero; on failure nothing is written.
+// `--check` writes nothing: it fails when the generated manifest does not match its inputs, in the
+// mode given or, without --preview, in the mode the manifest records (wrangler runs it before
+// every bundle, see wrangler.toml).
+
+import { parseArgs } from "node:util";
+import { buildManifest, staleness } from "./build.ts";
+import type { ProjectPaths } from "./paths.ts";
+import { BuildFailed, count, formatProblem } from "./problem.ts";
+
+export const runCli = async (paths: ProjectPaths, args: readonly string[]): Promise<number> => {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      preview: { type: "boolean", default: false },
+      check: { type: "boolean", default: false },
+      // Render every post afresh instead of reusing .cache/render (what "cold" means in the benchmarks).
+      "no-cache": { type: "boolean", default: false },
+    },
+  });
+  const options = { ...paths, cacheDir: values["no-cache"] ? null : paths.cacheDir, mode: values.preview ? "preview" : "production" } as const;
+
+  if (values.check) {
+    const problem = staleness(values.preview ? options : paths);
+    if (problem !== null) {
+      console.error(problem);
+      return 1;
+    }
+    console.log("manifest is fresh");
+    return 0;
+  }
+  try {
+    const { manifest } = await buildManifest(options);
+    console.log(`built ${options.mode} manifest: ${count(manifest.essays.length, "essay")}, ${count(manifest.pages.length, "page")}`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof BuildFailed)) throw error;
+    for (const problem of error.problems) console.error(formatProblem(problem));
+    console.error(`build failed: ${count(error.problems.length, "problem")}; the previous manifest was left as it was`);
+    return 1;
+  }
+};
