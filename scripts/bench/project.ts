@@ -45,13 +45,15 @@ export interface BuildRun {
 }
 
 /**
- * One run of `node src/build/main.ts` in the copy. Cold: `<copy>/.cache` deleted and `--no-cache`
- * passed (when the build knows it). Warm: the cache left as the previous build left it.
+ * One run of `node src/build/main.ts` in the copy. Cold: `<copy>/.cache` and the generated modules
+ * deleted and `--no-cache` passed (when the build knows it), so nothing of an earlier build is
+ * reused, not even a body module left in place. Warm: everything left as the previous build left it.
  */
 export const runBuild = async (dir: string, kind: "cold" | "warm"): Promise<BuildRun> => {
   const args = ["src/build/main.ts"];
   if (kind === "cold") {
     rmSync(join(dir, CACHE_DIR), { recursive: true, force: true });
+    rmSync(join(dir, "src", "generated"), { recursive: true, force: true });
     if (buildHasCacheFlag(dir)) args.push("--no-cache");
   }
   const result = await run(process.execPath, args, { cwd: dir, timeoutMs: 900_000, cpu: true });
