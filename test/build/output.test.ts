@@ -81,6 +81,7 @@ describe("build modes", () => {
     expect(manifest.essays.map((e) => e.slug)).toEqual(["one"]);
     expect(manifest.pages).toEqual([]);
     expect(posts.output()).not.toContain("draft\": true");
+    expect(posts.output()).not.toContain("Draft");
   });
 
   it("keeps drafts, marked, in the preview manifest", async () => {
