@@ -1,13 +1,13 @@
 // Rendering posts on every core. Posts are handed out in small chunks from one queue to this
 // thread and to one worker thread per other core, so a worker still loading its modules (a few
-// hundred milliseconds) simply takes fewer chunks. Small batches stay on this thread. Whichever
-// thread renders a post writes its body module, so the bodies are serialised once, on every core,
-// and never cross between threads.
+// hundred milliseconds) simply takes fewer chunks; each worker holds a second chunk in reserve.
+// Small batches stay on this thread. Whichever thread renders a post writes its body module, so
+// the bodies are serialised once, on every core, and never cross between threads.
 
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { ParsedFilename } from "./filename.ts";
 import { storeBodies } from "./body-module.ts";
+import type { ParsedFilename } from "./filename.ts";
 import { readPost } from "./post.ts";
 import type { CachedResult } from "./render-cache.ts";
 
@@ -52,20 +52,29 @@ export const renderAll = async (jobs: readonly RenderJob[], bodiesDir: string): 
   const helper = (): Promise<void> =>
     new Promise((resolve, reject) => {
       const worker = new Worker(WORKER_MODULE, { workerData: bodiesDir });
-      let current = take();
+      // Two chunks in flight: this thread takes in a result only between its own chunks, so a
+      // worker with one chunk would wait out the rest of this thread's chunk for its next one.
+      const inFlight: number[] = [];
+      const send = (): void => {
+        const piece = take();
+        if (piece === null) return;
+        inFlight.push(piece.start);
+        worker.postMessage(piece.chunk);
+      };
       const finish = (): void => {
         void worker.terminate();
         resolve();
       };
       worker.on("message", (rendered: CachedResult[]) => {
-        if (current) rendered.forEach((result, i) => (results[(current?.start ?? 0) + i] = result));
-        current = take();
-        if (current) worker.postMessage(current.chunk);
-        else finish();
+        const start = inFlight.shift() ?? 0;
+        rendered.forEach((result, i) => (results[start + i] = result));
+        send();
+        if (inFlight.length === 0) finish();
       });
       worker.once("error", reject);
-      if (current) worker.postMessage(current.chunk);
-      else finish();
+      send();
+      send();
+      if (inFlight.length === 0) finish();
     });
 
   const helpers = Array.from({ length: workers }, helper);
