@@ -17,8 +17,6 @@ const CODE = ["src/build", "src/worker", "src/manifest.ts", "src/site.ts", "src/
  * code imports a library missing here.
  */
 export const LIBRARIES = [
-  "dom-serializer",
-  "domutils",
   "entities",
   "esbuild",
   "github-slugger",

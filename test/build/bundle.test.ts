@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importedBodies } from "../../src/build/manifest-module.ts";
 import { ROOT } from "../support/project-copy.ts";
 
-const BUILD_TIME_ONLY = ["marked", "marked-footnote", "highlight.js", "github-slugger", "gray-matter", "js-yaml", "zod", "htmlparser2", "dom-serializer", "domutils", "entities"];
+const BUILD_TIME_ONLY = ["marked", "marked-footnote", "highlight.js", "github-slugger", "gray-matter", "js-yaml", "zod", "htmlparser2", "entities"];
 
 let outDir: string;
 let dryRun: SpawnSyncReturns<string>;

@@ -13,6 +13,9 @@ describe("absolute URLs for feed readers", () => {
     ['<img srcset="/a.png 1x, /b.png 2x">', '<img srcset="https://fmlops.dev/a.png 1x, https://fmlops.dev/b.png 2x">'],
     ['<blockquote cite="/source">q</blockquote>', '<blockquote cite="https://fmlops.dev/source">q</blockquote>'],
     ['<video poster="/p.png"></video>', '<video poster="https://fmlops.dev/p.png"></video>'],
+    ["<a class='x' href='q?a=1&amp;b=2'>q</a>", `<a class='x' href="https://fmlops.dev/writing/q?a=1&amp;b=2">q</a>`],
+    ["<img alt=x src=/a.png>", '<img alt=x src="https://fmlops.dev/a.png">'],
+    ['<A HREF = "/about/">x</A>', '<A href="https://fmlops.dev/about/">x</A>'],
   ])("rewrites %s", (input, output) => {
     expect(absolutizeHtml(input, PAGE)).toBe(output);
   });
@@ -21,7 +24,7 @@ describe("absolute URLs for feed readers", () => {
     expect(absolutizeHtml(input, PAGE)).toBe(input);
   });
 
-  it("keeps text, entities, code and void elements intact", () => {
+  it("keeps every byte outside the attributes it rewrites: text, entities, code and void elements", () => {
     const html = '<p>a &lt;b&gt; &amp; "c"<br>d</p>\n<pre tabindex="0"><code class="language-ts">if (a &lt; b) {}\n</code></pre>\n';
     expect(absolutizeHtml(html, PAGE)).toBe('<p>a &lt;b&gt; &amp; "c"<br>d</p>\n<pre tabindex="0"><code class="language-ts">if (a &lt; b) {}\n</code></pre>\n');
   });
