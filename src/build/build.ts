@@ -14,6 +14,7 @@ import { readLedger } from "./ledger.ts";
 import { importedBodies, manifestModule, readHeader } from "./manifest-module.ts";
 import { MEMO_FOLDER, NO_MEMO, openMemo } from "./memo.ts";
 import type { ProjectPaths } from "./paths.ts";
+import { readPostsFolder } from "./posts-folder.ts";
 import { BuildFailed } from "./problem.ts";
 import { planPublicFiles, removeStaleStylesheets } from "./public-files.ts";
 import { openRenderCache } from "./render-cache.ts";
@@ -40,7 +41,8 @@ const displayPath = (root: string, path: string): string => relative(root, path)
 export const buildManifest = async (options: BuildOptions): Promise<BuildResult> => {
   const { root, postsDir, publicDir, outFile, ledgerFile, cacheDir, mode, now = new Date() } = options;
   const code = codeHash(root);
-  const inputHash = computeInputHash(options, code);
+  const folder = readPostsFolder(postsDir);
+  const inputHash = computeInputHash(options, code, folder);
   const memo = cacheDir === null ? NO_MEMO : openMemo(join(cacheDir, MEMO_FOLDER));
   const security = await memo.remember("security-headers", code, securityHeaders);
   const displayDir = displayPath(root, postsDir);
@@ -48,7 +50,7 @@ export const buildManifest = async (options: BuildOptions): Promise<BuildResult>
   // esbuild minifies the stylesheet in a process of its own, so it runs beside the rendering.
   const [publicFiles, rendered] = await Promise.all([
     planPublicFiles(publicDir, { security, memo, codeHash: code }),
-    renderPosts(postsDir, displayDir, { codeHash: code, bodiesDir, cache: cacheDir === null ? null : openRenderCache(cacheDir) }),
+    renderPosts(folder, displayDir, { codeHash: code, bodiesDir, cache: cacheDir === null ? null : openRenderCache(cacheDir) }),
   ]);
   if ("problems" in publicFiles) throw new BuildFailed(publicFiles.problems);
 
@@ -57,6 +59,7 @@ export const buildManifest = async (options: BuildOptions): Promise<BuildResult>
     postsDir,
     displayDir,
     mode,
+    folder,
     rendered: rendered.posts,
     publicDir,
     stylesheet: publicFiles.stylesheet,

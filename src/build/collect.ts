@@ -1,17 +1,17 @@
 // posts/ to a Manifest: applies the filename grammar to every entry, reads each post, and checks
 // what no single file can see alone (duplicate slugs, pages that would shadow a route).
 
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync } from "node:fs";
 import type { BuildMode, Essay, Manifest, Page } from "../manifest.ts";
-import { attachBodies, ESSAY_BODY_FIELDS, PAGE_BODY_FIELDS, type BodySource, type EssayBodies, type PageBodies } from "./body-module.ts";
 import { RESERVED_TOP_LEVEL_NAMES } from "../urls.ts";
 import { checkAliases } from "./aliases.ts";
+import { attachBodies, ESSAY_BODY_FIELDS, PAGE_BODY_FIELDS, type BodySource, type EssayBodies, type PageBodies } from "./body-module.ts";
 import { parseFilename } from "./filename.ts";
 import { fingerprintEssays, renderFingerprint, shortHash, type UnfingerprintedEssay, type UnfingerprintedPage, type WithoutBodies } from "./fingerprint.ts";
 import { checkLedger, publicPaths, type LedgerEntry } from "./ledger.ts";
 import { checkReferences } from "./links.ts";
 import { readPost, type PostEntry } from "./post.ts";
+import { readPostsFolder, type FolderEntry } from "./posts-folder.ts";
 import type { Problem } from "./problem.ts";
 import type { RenderedPost } from "./render-posts.ts";
 import { siteIndex, type IndexedEssay, type IndexedPage } from "./site-index.ts";
@@ -35,6 +35,8 @@ export interface CollectOptions {
    * that is still scheduled. It decides whether the build passes, never what it writes.
    */
   readonly today: string;
+  /** The posts folder as the build read it (see posts-folder.ts); read here when absent. */
+  readonly folder?: readonly FolderEntry[];
   /**
    * Posts already rendered (see render-posts.ts), by file name, their bodies in body modules; the
    * rest are rendered here, their bodies kept in memory.
@@ -68,15 +70,14 @@ const byFileAndLine = (a: Problem, b: Problem): number => (a.file === b.file ? (
 
 const byNewest = (a: UnfingerprintedEssay, b: UnfingerprintedEssay): number => (a.date === b.date ? (a.slug < b.slug ? -1 : 1) : a.date < b.date ? 1 : -1);
 
-export const collectPosts = ({ root, postsDir, displayDir, mode, publicDir, stylesheet, securityHeaders, today, ledger, rendered }: CollectOptions): Collected => {
+export const collectPosts = ({ root, postsDir, displayDir, mode, publicDir, stylesheet, securityHeaders, today, ledger, folder, rendered }: CollectOptions): Collected => {
   const problems: Problem[] = [];
   const essays: (IndexedEssay & { readonly body: BodySource })[] = [];
   const pages: (IndexedPage & { readonly body: BodySource })[] = [];
 
-  const entries = readdirSync(postsDir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
-  for (const entry of entries) {
+  for (const entry of folder ?? readPostsFolder(postsDir)) {
     const file = `${displayDir}/${entry.name}`;
-    if (!entry.isFile()) {
+    if (entry.bytes === null) {
       problems.push({ file, message: "is not a file: posts/ holds only YYYY-MM-DD-slug.md essays and slug.md pages, with no folders" });
       continue;
     }
@@ -85,7 +86,7 @@ export const collectPosts = ({ root, postsDir, displayDir, mode, publicDir, styl
       problems.push({ file, message: name.reason });
       continue;
     }
-    const result = rendered?.get(entry.name) ?? inMemory(readPost(file, readFileSync(join(postsDir, entry.name)), name));
+    const result = rendered?.get(entry.name) ?? inMemory(readPost(file, entry.bytes, name));
     if (!result.ok) {
       problems.push(...result.problems);
     } else if (result.entry.kind === "essay") {

@@ -4,10 +4,11 @@
 // can be detected without rebuilding it.
 
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { BuildMode } from "../manifest.ts";
 import { filesUnder } from "./files.ts";
+import { readPostsFolder, type FolderEntry } from "./posts-folder.ts";
 import { isGeneratedPublicFile } from "./public-files.ts";
 
 /** The code whose output is the manifest, or whose behaviour its fingerprints stand for. */
@@ -55,8 +56,8 @@ export const codeHash = (root: string): string => {
   return hash.digest("hex");
 };
 
-/** `code` is codeHash(root), for a caller that has it already. */
-export const computeInputHash = ({ root, postsDir, publicDir, mode }: InputHashOptions, code = codeHash(root)): string => {
+/** `code` and `posts` are codeHash(root) and the posts folder, for a caller that has them already. */
+export const computeInputHash = ({ root, postsDir, publicDir, mode }: InputHashOptions, code = codeHash(root), posts: readonly FolderEntry[] = readPostsFolder(postsDir)): string => {
   const hash = createHash("sha256");
   const add = labelled(hash);
   add("mode", mode);
@@ -66,8 +67,6 @@ export const computeInputHash = ({ root, postsDir, publicDir, mode }: InputHashO
     if (!isGeneratedPublicFile(name)) add(`public ${name}`, readFileSync(file));
   }
   // Every entry counts, valid or not: a stray file changes the outcome of the build.
-  for (const entry of readdirSync(postsDir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    add(`post ${entry.name}`, entry.isFile() ? readFileSync(join(postsDir, entry.name)) : "(not a file)");
-  }
+  for (const { name, bytes } of posts) add(`post ${name}`, bytes ?? "(not a file)");
   return hash.digest("hex");
 };

@@ -2,11 +2,10 @@
 // expensive half of the build, done before the checks across posts. Each rendered post's bodies
 // are in its body module from here on (see body-module.ts); what comes back is the rest.
 
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { readBodiesJson, storedKeys, type BodySource } from "./body-module.ts";
 import { parseFilename } from "./filename.ts";
 import type { PostEntry } from "./post.ts";
+import type { FolderEntry } from "./posts-folder.ts";
 import type { Problem } from "./problem.ts";
 import { renderKey, type CachedResult, type RenderCache } from "./render-cache.ts";
 import { renderAll, type RenderJob } from "./render-pool.ts";
@@ -36,17 +35,18 @@ const storedBodies = (bodiesDir: string, key: string): BodySource => {
   return { key, json: () => (json ??= readBodiesJson(bodiesDir, key)) };
 };
 
-export const renderPosts = async (postsDir: string, displayDir: string, { codeHash, bodiesDir, cache }: RenderOptions): Promise<RenderedPosts> => {
+/** Renders the posts among `folder` (see posts-folder.ts); `displayDir` names the folder in messages. */
+export const renderPosts = async (folder: readonly FolderEntry[], displayDir: string, { codeHash, bodiesDir, cache }: RenderOptions): Promise<RenderedPosts> => {
   const posts = new Map<string, RenderedPost>();
   const keys = new Set<string>();
   const withBodies = (result: CachedResult, key: string): RenderedPost => (result.ok ? { ...result, body: storedBodies(bodiesDir, key) } : result);
   const misses: { readonly entry: string; readonly job: RenderJob }[] = [];
   const stored = cache === null ? new Set<string>() : storedKeys(bodiesDir);
-  for (const entry of readdirSync(postsDir, { withFileTypes: true })) {
+  for (const entry of folder) {
     const name = parseFilename(entry.name);
-    if (!entry.isFile() || name.kind === "invalid") continue;
+    const bytes = entry.bytes;
+    if (bytes === null || name.kind === "invalid") continue;
     const file = `${displayDir}/${entry.name}`;
-    const bytes = readFileSync(join(postsDir, entry.name));
     const key = renderKey(codeHash, file, bytes);
     keys.add(key);
     const cached = cache?.get(key);
