@@ -31,8 +31,11 @@ export interface Essay {
   readonly readingMinutes: number;
   /** Rendered at build time from trusted Markdown; the layout inserts it unescaped. */
   readonly html: string;
-  /** `html` with every href and src made absolute, for feed readers. */
-  readonly feedHtml: string;
+  /**
+   * `html` with every URL attribute made absolute, for feed readers; null when it is exactly
+   * `absoluteUrlsIn(html, <the essay's URL>)` (src/urls.ts), which the build checked byte for byte.
+   */
+  readonly feedHtml: string | null;
   /** The post's source as the author wrote it (UTF-8, LF line endings), served at /writing/<slug>.md. */
   readonly markdown: string;
   /** A hash of everything the essay serves (all but `source`): equal fingerprints, equal essay. */

@@ -82,6 +82,34 @@ export const LAYOUT_IDS = { main: "main", contents: "toc-title", series: "series
 
 export const absoluteUrl = (path: string): string => `${SITE.baseUrl}${path}`;
 
+/** `value` resolved against `base` when it is a URL at all; left as it is otherwise. */
+export const absoluteUrlFrom = (value: string, base: string): string => (URL.canParse(value, base) ? new URL(value, base).href : value);
+
+/** Every URL of a srcset ("a.png 1x, b.png 2x") resolved against `base`. */
+export const absoluteSrcset = (value: string, base: string): string =>
+  value
+    .split(",")
+    .map((candidate) => {
+      const [url = "", ...descriptor] = candidate.trim().split(/\s+/);
+      return [absoluteUrlFrom(url, base), ...descriptor].join(" ");
+    })
+    .join(", ");
+
+const URL_ATTRIBUTE_RE = /(\s)(href|src|poster|cite|srcset)="([^"&]*)"/g;
+
+/**
+ * `html` with every double-quoted URL attribute (href, src, poster, cite, srcset) without entities
+ * resolved against `pageUrl`: an essay's feed copy, from HTML as the renderer writes it. The build
+ * compares it with the feed copy made by parsing (src/build/feed-html.ts) and ships its own copy
+ * only for an essay where the two differ (raw HTML quoted otherwise, say), so the Worker needs no
+ * HTML parser for the rest.
+ */
+export const absoluteUrlsIn = (html: string, pageUrl: string): string =>
+  html.replace(URL_ATTRIBUTE_RE, (attribute: string, space: string, name: string, value: string) => {
+    const rewritten = name === "srcset" ? absoluteSrcset(value, pageUrl) : absoluteUrlFrom(value, pageUrl);
+    return rewritten === value ? attribute : `${space}${name}="${rewritten}"`;
+  });
+
 /** What a set of public posts is made of, as far as URLs go. */
 export interface SiteContent {
   readonly essays: readonly string[];

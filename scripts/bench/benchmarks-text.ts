@@ -52,7 +52,10 @@ it takes about 0.1 s where stripping the types of and resolving some eighty Type
 0.25 s. (4) Each render worker holds a second chunk of posts, so it no longer idles while the main thread
 finishes its own chunk (about 0.35 s of idle worker time at N=1000 before). (5) The feed copy rewrites
 only the URL attributes in place with htmlparser2's tokenizer instead of building and serialising a
-document (about 40% less time in that step). The cold build now writes a thousand body modules where it
+document (about 40% less time in that step); and since that copy now differs from the HTML only in
+those attributes, the manifest ships it only for an essay where the Worker's string rewrite of the HTML
+would give other bytes (none of this corpus), which takes a third off the bytes a cold build writes
+and the Worker bundles (27 MB instead of 40 at N=1000). The cold build now writes a thousand body modules where it
 wrote one module, which on this machine's disk costs between 0.1 and 0.6 s of system time depending on
 what else is writing (creating a file took 0.05 to 1.5 ms in the same hour). A rebuild after one edit, profiled after them: about 0.12 s starting Node and the TypeScript
 launcher, 0.04 s rendering the one post (the renderer's code still cold), 0.08 s reading and hashing the
@@ -175,22 +178,23 @@ the gzip sizes against N.
 
 ${bundleSection(results)}
 
-What limits the figures: the manifest carries each essay three times (its rendered HTML, the feed
-copy with absolute URLs, and the Markdown source for \`/writing/<slug>.md\`)${perPostKiB !== null ? `, about ${f(perPostKiB)} KiB gzip per essay of this corpus` : ""}, and the
+What limits the figures: the manifest carries each essay twice (its rendered HTML and the Markdown
+source for \`/writing/<slug>.md\`; the feed copy is made from the HTML)${perPostKiB !== null ? `, about ${f(perPostKiB)} KiB gzip per essay of this corpus` : ""}, and the
 bundle is one module, so both size and startup grow linearly with the number of posts. \`check startup\`
 runs the Worker locally, so its times are this machine's, not Cloudflare's.
 
 The plan beyond ${FREE_LIMIT_KIB / 1024} MiB (Free) and ${PAID_LIMIT_KIB / 1024} MiB (Paid): keep only the list part of the manifest in the Worker
-(every essay without its three bodies: slug, title, dek, summary, tags, dates, fingerprints, table of
+(every essay without its bodies: slug, title, dek, summary, tags, dates, fingerprints, table of
 contents${list ? `; measured at N=${list.n}: ${f(list.raw, 0)} bytes raw, ${f(list.gzip, 0)} bytes gzip per essay` : ""}) and move each essay's
-rendered HTML, feed HTML and Markdown source out of the bundle into static assets the build writes
+rendered HTML and Markdown source (and a feed copy, where it ships one) out of the bundle into static assets the build writes
 (e.g. \`public/_essays/<fingerprint>.html\`, named by content, so they never go stale and can be cached
 forever), read at request time through the \`ASSETS\` binding (\`env.ASSETS.fetch\`). Static assets do not
 count towards the Worker's size limit (Cloudflare documents 20,000 files per Worker version and 25 MiB per
 file, and no charge for storing them). ${planReach(results)} The cost, estimated, not measured here: one
 assets read per essay page and per feed request (the feed needs 20 bodies, so it would be precomputed
 as one asset per epoch by the build), on the order of a millisecond of wall time each and almost none of
-the Worker's CPU; whether such a read counts as a billed request is to be checked against the pricing
+the Worker's CPU. The body modules are most of the way there: each post's bodies are already a file of
+their own named by content, so the step is to write them as assets instead of modules; whether such a read counts as a billed request is to be checked against the pricing
 page before relying on it. The 304 path, the lists and the 404 are unchanged, because the ETags and
 everything list-shaped stay in the manifest.
 

@@ -5,19 +5,9 @@
 
 import { escapeAttribute } from "entities";
 import { Parser } from "htmlparser2";
+import { absoluteSrcset, absoluteUrlFrom, absoluteUrlsIn } from "../urls.ts";
 
 const URL_ATTRIBUTES = new Set(["href", "src", "poster", "cite"]);
-
-const absolute = (value: string, base: string): string => (URL.canParse(value, base) ? new URL(value, base).href : value);
-
-const absoluteSrcset = (value: string, base: string): string =>
-  value
-    .split(",")
-    .map((candidate) => {
-      const [url = "", ...descriptor] = candidate.trim().split(/\s+/);
-      return [absolute(url, base), ...descriptor].join(" ");
-    })
-    .join(", ");
 
 /** `html` with every URL attribute resolved against `pageUrl`. */
 export const absolutizeHtml = (html: string, pageUrl: string): string => {
@@ -25,7 +15,7 @@ export const absolutizeHtml = (html: string, pageUrl: string): string => {
   let copied = 0;
   const parser = new Parser({
     onattribute: (name, value) => {
-      const rewritten = URL_ATTRIBUTES.has(name) ? absolute(value, pageUrl) : name === "srcset" ? absoluteSrcset(value, pageUrl) : value;
+      const rewritten = URL_ATTRIBUTES.has(name) ? absoluteUrlFrom(value, pageUrl) : name === "srcset" ? absoluteSrcset(value, pageUrl) : value;
       if (rewritten === value) return;
       // The parser's indices span the attribute from its name to the end of its value.
       pieces.push(html.slice(copied, parser.startIndex), `${name}="${escapeAttribute(rewritten)}"`);
@@ -35,4 +25,13 @@ export const absolutizeHtml = (html: string, pageUrl: string): string => {
   parser.end(html);
   pieces.push(html.slice(copied));
   return pieces.join("");
+};
+
+/**
+ * The feed copy the manifest carries for `html`: null when the Worker's string rewrite
+ * (absoluteUrlsIn in src/urls.ts) gives the same bytes as parsing, which is what it then uses.
+ */
+export const shippedFeedHtml = (html: string, pageUrl: string): string | null => {
+  const parsed = absolutizeHtml(html, pageUrl);
+  return parsed === absoluteUrlsIn(html, pageUrl) ? null : parsed;
 };

@@ -6,7 +6,7 @@ import { SITE } from "../site.ts";
 import { absoluteUrl, PATHS } from "../urls.ts";
 import type { ParsedFilename } from "./filename.ts";
 import { bodiesJson } from "./body-module.ts";
-import { absolutizeHtml } from "./feed-html.ts";
+import { shippedFeedHtml } from "./feed-html.ts";
 import { servedFingerprint, type UnfingerprintedEssay, type UnfingerprintedPage } from "./fingerprint.ts";
 import { ESSAY_SCHEMA, FORBIDDEN_CHARACTER_RE, PAGE_SCHEMA, parseFrontMatter, type FrontMatterIssue } from "./front-matter.ts";
 import type { Reference } from "./markdown/references.ts";
@@ -125,7 +125,7 @@ export const readPost = (file: string, bytes: Uint8Array, name: NamedPost): Post
     source: file,
     fingerprint: "",
   };
-  const bodies = bodiesJson({ html, feedHtml: absolutizeHtml(html, url), markdown: source.text });
+  const bodies = bodiesJson({ html, feedHtml: shippedFeedHtml(html, url), markdown: source.text });
   const essay = { ...unhashed, fingerprint: servedFingerprint(unhashed, bodies) };
   return { ok: true, entry: { kind: "essay", essay, facts: { file, path, references, anchors: idsIn(html), lines: keyLines(parsed.lineOf) } }, bodies };
 };

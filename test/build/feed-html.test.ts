@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { absolutizeHtml } from "../../src/build/feed-html.ts";
+import { absolutizeHtml, shippedFeedHtml } from "../../src/build/feed-html.ts";
+import { absoluteUrlsIn } from "../../src/urls.ts";
 
 const PAGE = "https://fmlops.dev/writing/an-essay";
 
@@ -27,5 +28,26 @@ describe("absolute URLs for feed readers", () => {
   it("keeps every byte outside the attributes it rewrites: text, entities, code and void elements", () => {
     const html = '<p>a &lt;b&gt; &amp; "c"<br>d</p>\n<pre tabindex="0"><code class="language-ts">if (a &lt; b) {}\n</code></pre>\n';
     expect(absolutizeHtml(html, PAGE)).toBe('<p>a &lt;b&gt; &amp; "c"<br>d</p>\n<pre tabindex="0"><code class="language-ts">if (a &lt; b) {}\n</code></pre>\n');
+  });
+});
+
+describe("the feed copy the manifest ships", () => {
+  it.each([
+    ['<p><a href="/about/">x</a> <img src="a.png" srcset="/a.png 1x, /b.png 2x" alt=""></p>', "the renderer's double-quoted attributes"],
+    ['<pre><code>if (a &lt; b) {}</code></pre><a href="#fn-1">1</a>', "fragments and escaped code"],
+  ])("is null for %s (%s): the Worker's string rewrite gives the parser's bytes", (html) => {
+    expect(shippedFeedHtml(html, PAGE)).toBeNull();
+    expect(absoluteUrlsIn(html, PAGE)).toBe(absolutizeHtml(html, PAGE));
+  });
+
+  it.each([
+    ["<a href='/about/'>single quotes</a>"],
+    ["<img src=/a.png alt=x>"],
+    ['<a href="?page=2&amp;sort=new">an entity</a>'],
+    ['<A HREF="/about/">capitals</A>'],
+    ['<!-- <a href="/x"> --><p>a comment</p>'],
+  ])("is the parser's own copy for %s, where the string rewrite would differ", (html) => {
+    expect(absoluteUrlsIn(html, PAGE)).not.toBe(absolutizeHtml(html, PAGE));
+    expect(shippedFeedHtml(html, PAGE)).toBe(absolutizeHtml(html, PAGE));
   });
 });

@@ -2,7 +2,12 @@
 
 import type { Essay } from "../../manifest.ts";
 import { SITE } from "../../site.ts";
-import { PATHS, type FeedFormat } from "../../urls.ts";
+import { absoluteUrl, absoluteUrlsIn, PATHS, type FeedFormat } from "../../urls.ts";
+
+/** An essay as a feed carries it: with its feed copy, every URL absolute. */
+export interface FeedEntry extends Essay {
+  readonly feedHtml: string;
+}
 
 export interface FeedSource {
   readonly title: string;
@@ -11,7 +16,7 @@ export interface FeedSource {
   readonly homePath: string;
   readonly tag: string | null;
   /** Newest first, at most SITE.feedLimit. */
-  readonly essays: readonly Essay[];
+  readonly essays: readonly FeedEntry[];
   /** The newest `modified` among those essays: the feed changes exactly when they do. */
   readonly updated: string;
 }
@@ -19,8 +24,11 @@ export interface FeedSource {
 // A feed must carry an update time even when it is empty; a fixed one keeps its bytes stable.
 const EMPTY_FEED_UPDATED = "1970-01-01T00:00:00Z";
 
+/** The feed copy of `essay`: the build's when it made one, else its HTML with every URL absolute. */
+export const feedHtmlOf = (essay: Essay): string => essay.feedHtml ?? absoluteUrlsIn(essay.html, absoluteUrl(PATHS.essay(essay.slug)));
+
 export const feedSource = (visible: readonly Essay[], tag: string | null): FeedSource => {
-  const essays = visible.slice(0, SITE.feedLimit);
+  const essays = visible.slice(0, SITE.feedLimit).map((essay) => ({ ...essay, feedHtml: feedHtmlOf(essay) }));
   return {
     title: tag === null ? SITE.name : `${SITE.name}: ${tag}`,
     description: tag === null ? SITE.description : `Essays on ${SITE.name} tagged ${tag}.`,
