@@ -53,10 +53,13 @@ const keyLines = (lineOf: (key: string) => number): PostFacts["lines"] => ({ id:
 const idsIn = (html: string): string[] => [...html.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1] ?? "");
 
 /** Two elements with one id make a #fragment ambiguous: a heading named like a footnote, say. */
-const duplicateIdIssue = (html: string, bodyLine: number): FrontMatterIssue | null => {
-  const ids = idsIn(html);
-  const twice = ids.find((id, i) => ids.indexOf(id) !== i);
-  return twice === undefined ? null : { line: bodyLine, message: `gives two elements the id "${twice}" (a heading and a footnote?): rename one` };
+const duplicateIdIssue = (ids: readonly string[], bodyLine: number): FrontMatterIssue | null => {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) return { line: bodyLine, message: `gives two elements the id "${id}" (a heading and a footnote?): rename one` };
+    seen.add(id);
+  }
+  return null;
 };
 
 /** A body's problem, if it has one: empty, or holding a character XML cannot carry. */
@@ -82,9 +85,10 @@ export const readPost = (file: string, bytes: Uint8Array, name: NamedPost): Post
     if (issue) return failAll([issue]);
     const { title, summary, draft } = parsed.data;
     const { html, references } = renderMarkdown(parsed.body, parsed.bodyLine);
-    const clash = duplicateIdIssue(html, parsed.bodyLine);
+    const anchors = idsIn(html);
+    const clash = duplicateIdIssue(anchors, parsed.bodyLine);
     if (clash) return failAll([clash]);
-    const facts = { file, path: PATHS.page(name.slug), references, anchors: idsIn(html), lines: keyLines(parsed.lineOf) };
+    const facts = { file, path: PATHS.page(name.slug), references, anchors, lines: keyLines(parsed.lineOf) };
     const page = { slug: name.slug, title, summary: summary ?? null, draft, source: file, fingerprint: "" };
     const bodies = bodiesJson({ html });
     return { ok: true, entry: { kind: "page", page: { ...page, fingerprint: servedFingerprint(page, bodies) }, facts }, bodies };
@@ -99,7 +103,8 @@ export const readPost = (file: string, bytes: Uint8Array, name: NamedPost): Post
     return failAll([{ line: parsed.lineOf("updated"), message: `\`updated\` (${updated}) is before the essay's date (${name.date}) from its filename` }]);
   }
   const { html, words, headings, references } = renderMarkdown(parsed.body, parsed.bodyLine);
-  const clash = duplicateIdIssue(html, parsed.bodyLine);
+  const anchors = idsIn(html);
+  const clash = duplicateIdIssue(anchors, parsed.bodyLine);
   if (clash) return failAll([clash]);
   const sections = headings.filter((heading) => heading.level === 2).map(({ id, text }) => ({ id, text }));
   const path = PATHS.essay(name.slug);
@@ -127,5 +132,5 @@ export const readPost = (file: string, bytes: Uint8Array, name: NamedPost): Post
   };
   const bodies = bodiesJson({ html, feedHtml: shippedFeedHtml(html, url), markdown: source.text });
   const essay = { ...unhashed, fingerprint: servedFingerprint(unhashed, bodies) };
-  return { ok: true, entry: { kind: "essay", essay, facts: { file, path, references, anchors: idsIn(html), lines: keyLines(parsed.lineOf) } }, bodies };
+  return { ok: true, entry: { kind: "essay", essay, facts: { file, path, references, anchors, lines: keyLines(parsed.lineOf) } }, bodies };
 };
