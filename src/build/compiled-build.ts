@@ -9,6 +9,7 @@
 
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { enableCompileCache } from "node:module";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { filesUnder } from "./files.ts";
@@ -36,8 +37,9 @@ const sourcesHash = (root: string): string => {
 };
 
 /**
- * The URL of the compiled CLI module for the sources as they are now, compiling it if need be;
- * null when it cannot be told what was installed, or esbuild cannot compile the sources.
+ * The URL of the compiled CLI module for the sources as they are now, compiling it if need be,
+ * with V8's code cache on for what is imported next; null when it cannot be told what was
+ * installed, or esbuild cannot compile the sources.
  */
 export const compiledCli = async (root: string, cacheDir: string): Promise<string | null> => {
   if (!existsSync(join(root, INSTALLED))) return null;
@@ -69,5 +71,7 @@ export const compiledCli = async (root: string, cacheDir: string): Promise<strin
     for (const file of [...result.outputFiles].sort((a, b) => (a.path === cli ? 1 : b.path === cli ? -1 : 0))) writeAtomic(file.path, file.text);
     for (const old of readdirSync(folder)) if (old !== key) rmSync(join(folder, old), { recursive: true, force: true });
   }
+  // V8 keeps the code it compiles from the module beside it, so later builds skip compiling it.
+  enableCompileCache(join(dir, "v8"));
   return pathToFileURL(cli).href;
 };

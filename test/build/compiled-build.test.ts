@@ -43,7 +43,7 @@ describe("the compiled build", () => {
     expect(first.stderr).toBe("");
     expect(compiled()).toHaveLength(1);
     const [hash] = compiled();
-    expect(readdirSync(join(project.dir, ".cache/render/compiled", hash ?? "")).sort()).toEqual(["cli.mjs", "render-worker.mjs"]);
+    expect(readdirSync(join(project.dir, ".cache/render/compiled", hash ?? "")).sort()).toEqual(["cli.mjs", "render-worker.mjs", "v8"]);
     expect(generated()).toEqual(fromSources);
     expect(Object.keys(fromSources)).toHaveLength(POSTS + 1);
 
