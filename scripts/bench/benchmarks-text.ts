@@ -63,12 +63,16 @@ thousand posts and cache entries, 0.03 s in the checks across posts, 0.02 s writ
 The cold build is measured from the TypeScript sources with no cache and no generated modules.`;
 
 const PROFILE_NOTE_REQUEST = `Where a request's time went in a CPU profile taken on 2026-11-25 (Node, the site's own posts, a
-304 of an essay, 200,000 requests): 44% inside \`new Response\` with its header list and 40% in undici
-building and reading the \`Request\`, work the constant app does too. The app's own share is about 9%:
-Hono's PatternRouter about 6% (it tries every route's regular expression, where the constant app's
-RegExpRouter looks a static path up), the checks every request passes first (host, clock, spelling) about
-1.4%, and the precondition check about 1%. Every answer (headers, security headers included, and
-encoded body) is made once per epoch and path; the 404 page once per Worker.`;
+304 of an essay, 300,000 requests, after the changes of the day): most of it in undici building the
+\`Request\` and a \`Response\` with its sixteen headers (each header name and value checked and copied),
+which the constant app does too. The app's own share is about 6%: Hono's PatternRouter about 3% (it
+tests every route's pattern, and the \`.md\` route's, \`[a-z0-9]+(?:-[a-z0-9]+)*\\.md\`, backtracks
+through the whole slug of an essay path before it fails, about 150 ns), the checks every request passes
+first (host, clock, spelling) about 1%, and picking the memoised answer and replying about 1.3%. Every
+answer (headers, security headers included, and encoded body) is made once per epoch and path; the 404
+page once per Worker. Measured alone in a fresh process on 2026-11-25, three times, the section for the
+site's own posts gave 1.07–1.11× (home), 1.09–1.12× (essay), 1.06–1.09× (feed), 1.12–1.15× (304) and
+1.05–1.10× (404) in three runs: the residual is about 1.5–2 µs a request, right at the target's edge.`;
 
 const planReach = (results: Results): string => {
   const list = listPart(results);
@@ -140,7 +144,8 @@ ${PROFILE_NOTE_BUILD}
 Method, in process: in the N=100 copy and in a copy with the site's own posts, the bench imports the
 copy's \`src/worker/app.ts\` and generated manifest and calls \`createApp(manifest).fetch(request)\`,
 reading the body. The baseline is a Hono app answering each route with the status, headers and body
-captured from the real app (the body as bytes, checked identical before timing). After a warm-up,
+captured from the real app (the body as bytes, checked identical before timing). After a warm-up of
+every route, then of the route measured,
 real and baseline run in alternating batches of about ${results.quick ? 5 : 10} ms (which goes first alternates);
 the figure is the median time per request and the median of the per-batch ratios. Under load: the
 site's own Worker, bundled by \`wrangler deploy --dry-run\`, served by \`workerd serve\` itself with a
