@@ -86,7 +86,8 @@ const rebuildCommand = (mode: BuildMode): string => (mode === "production" ? "np
 
 /**
  * Why the module at `outFile` does not match its inputs, or null when it is fresh. Without
- * `options.mode`, it is checked in the mode its header records (so a running `npm run dev` passes).
+ * `options.mode`, it is checked in the mode its header records (what `npm run dev`'s wrangler may
+ * accept, see DEV_SERVER_ENV in paths.ts).
  */
 export const staleness = (options: Omit<BuildOptions, "mode"> & { readonly mode?: BuildMode }): string | null => {
   const { root, outFile } = options;

@@ -1,13 +1,15 @@
 // What `node src/build/main.ts [--preview] [--check] [--no-cache]` does, once main.ts has chosen
 // whether to run it from the TypeScript sources or from the compiled build (see compiled-build.ts).
 // Prints every problem as file:line: message and exits non-zero; on failure nothing is written.
-// `--check` writes nothing: it fails when the generated manifest does not match its inputs, in the
-// mode given or, without --preview, in the mode the manifest records (wrangler runs it before
-// every bundle, see wrangler.toml).
+// `--check` writes nothing: it fails when the generated manifest does not match its inputs, in
+// production mode, or in preview mode with --preview. Wrangler runs it before every bundle (see
+// wrangler.toml); under `npm run dev` (DEV_SERVER_ENV in paths.ts) it accepts the mode the manifest
+// records, so the preview serves, while a `wrangler deploy` after `npm run dev` stops before it
+// could ship drafts.
 
 import { parseArgs } from "node:util";
 import { buildManifest, staleness } from "./build.ts";
-import type { ProjectPaths } from "./paths.ts";
+import { DEV_SERVER_ENV, type ProjectPaths } from "./paths.ts";
 import { BuildFailed, count, formatProblem } from "./problem.ts";
 
 export const runCli = async (paths: ProjectPaths, args: readonly string[]): Promise<number> => {
@@ -23,7 +25,7 @@ export const runCli = async (paths: ProjectPaths, args: readonly string[]): Prom
   const options = { ...paths, cacheDir: values["no-cache"] ? null : paths.cacheDir, mode: values.preview ? "preview" : "production" } as const;
 
   if (values.check) {
-    const problem = staleness(values.preview ? options : paths);
+    const problem = staleness(values.preview || process.env[DEV_SERVER_ENV] !== "1" ? options : paths);
     if (problem !== null) {
       console.error(problem);
       return 1;

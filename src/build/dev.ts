@@ -9,7 +9,7 @@ import { watch } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildManifest } from "./build.ts";
-import { projectPaths } from "./paths.ts";
+import { DEV_SERVER_ENV, projectPaths } from "./paths.ts";
 import { BuildFailed, count, formatProblem } from "./problem.ts";
 import { HEADERS_FILE, isGeneratedPublicFile } from "./public-files.ts";
 
@@ -65,6 +65,7 @@ const given = (flag: string): boolean => passed.some((arg) => arg === flag || ar
 const defaults = Object.entries(DEFAULT_OPTIONS).flatMap(([flag, value]) => (given(flag) ? [] : [flag, value]));
 const wrangler = spawn(join(options.root, "node_modules", ".bin", "wrangler"), ["dev", ...defaults, ...passed], {
   cwd: options.root,
+  env: { ...process.env, [DEV_SERVER_ENV]: "1" },
   stdio: "inherit",
 });
 

@@ -5,6 +5,13 @@ import { join, resolve } from "node:path";
 /** The build's entry, as every generated file's first line names it. */
 export const GENERATOR = "src/build/main.ts";
 
+/**
+ * Set by `npm run dev` for the `wrangler dev` it starts: only there may wrangler's check before
+ * bundling accept the preview manifest (drafts and scheduled essays included). Anywhere else,
+ * `wrangler deploy` among them, that check demands a production manifest.
+ */
+export const DEV_SERVER_ENV = "FMLOPS_DEV_SERVER";
+
 /** The published-URL ledger, committed at the top of the repository. */
 export const LEDGER_FILE = "published-urls.txt";
 

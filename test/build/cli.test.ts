@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEV_SERVER_ENV } from "../../src/build/paths.ts";
 import { copyProject, type ProjectCopy } from "../support/project-copy.ts";
 import { essay } from "../support/temp-posts.ts";
 
@@ -58,5 +59,28 @@ describe("node src/build/main.ts", () => {
     expect(wrangler.status).not.toBe(0);
     expect(wrangler.stdout + wrangler.stderr).toContain("src/generated/manifest.ts is stale");
     expect(wrangler.stdout + wrangler.stderr).toContain("run `npm run build`");
+  });
+});
+
+describe("a preview manifest", () => {
+  it("is accepted by wrangler's check only under npm run dev, so a deploy after a preview cannot ship drafts", () => {
+    const preview = copyProject();
+    try {
+      const run = (args: string[], env: Record<string, string> = {}) =>
+        spawnSync(process.execPath, ["src/build/main.ts", ...args], { cwd: preview.dir, encoding: "utf8", env: { ...process.env, ...env } });
+      expect(run(["--preview"]).status).toBe(0);
+      const deploy = spawnSync(join(preview.dir, "node_modules/.bin/wrangler"), ["deploy", "--dry-run", "--outdir", join(preview.dir, "dist")], {
+        cwd: preview.dir,
+        encoding: "utf8",
+        env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", XDG_CONFIG_HOME: join(preview.dir, ".config") },
+      });
+      expect(deploy.status).not.toBe(0);
+      expect(deploy.stdout + deploy.stderr).toContain("src/generated/manifest.ts is stale");
+      const underDev = run(["--check"], { [DEV_SERVER_ENV]: "1" });
+      expect(underDev.status, underDev.stderr).toBe(0);
+      expect(run(["--check", "--preview"]).status).toBe(0);
+    } finally {
+      preview.remove();
+    }
   });
 });
