@@ -1,9 +1,9 @@
-// A post's bodies (its rendered HTML and, for an essay, the feed's copy and the Markdown source) in
-// a generated module of their own, next to the manifest module that imports them. A body module is
-// named by its post's render key (the post's name and bytes, the build's code and library
-// versions), so an unchanged post keeps its module: a rebuild writes and serialises only the bodies
-// of the posts it rendered, and never reads the others. Writing one is safe before the build's
-// checks pass: a new name touches no module the current manifest imports.
+// A post's bodies (its rendered HTML and, for an essay, the Markdown source and the feed copy where
+// one ships, see feed-html.ts) in a generated module of their own, next to the manifest module that
+// imports them. A body module is named by its post's render key (the post's name and bytes, the
+// build's code and library versions), so an unchanged post keeps its module: a rebuild writes and
+// serialises only the bodies of the posts it rendered, and never reads the others. Writing one is
+// safe before the build's checks pass: a new name touches no module the current manifest imports.
 
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync } from "node:fs";
 import { join } from "node:path";
