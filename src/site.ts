@@ -40,3 +40,6 @@ export const CACHE_POLICY = {
   fingerprintedAsset: 31_536_000,
   asset: 86_400,
 } as const;
+
+/** The Cache-Control value for `seconds` of CACHE_POLICY, said one way by the Worker and by public/_headers. */
+export const cacheControl = (seconds: number, immutable = false): string => `public, max-age=${seconds}${immutable ? ", immutable" : ""}`;

@@ -71,7 +71,7 @@ export const buildManifest = async (options: BuildOptions): Promise<BuildResult>
 
   const manifestTypeImport = relative(dirname(outFile), join(root, "src", "manifest.ts"));
   const text = manifestModule(collected.plan, inputHash, {
-    postsLabel: `${displayPath(root, postsDir)}/`,
+    postsLabel: `${displayDir}/`,
     manifestTypeImport: manifestTypeImport.startsWith(".") ? manifestTypeImport : `./${manifestTypeImport}`,
   });
   // The new stylesheet exists before the manifest that links to it; the old one goes after.

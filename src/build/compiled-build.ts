@@ -2,10 +2,10 @@
 // the render worker, libraries included, and kept in the cache under a hash of everything compiled
 // into it: the build's sources, the shared modules it imports, npm's record of what it installed
 // (node_modules/.package-lock.json: every library's exact version), and the versions of Node and
-// esbuild. Node then loads two files instead of stripping
-// the types of and resolving some eighty modules, which was most of a rebuild's time. A change to
-// any source compiles it again (a fifth of a second, once); a failure to compile falls back to the
-// sources, whose own error is then the one the author sees.
+// esbuild. Node then loads two files instead of stripping the types of and resolving some eighty
+// modules, which was most of a rebuild's time. A change to any source compiles it again (a fifth
+// of a second, once); a failure to compile falls back to the sources, whose own error is then the
+// one the author sees.
 
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";

@@ -61,8 +61,6 @@ export const fingerprintEssays = <E extends UnfingerprintedEssay>(newestFirst: r
   });
 };
 
-
-
 /** The Worker's source and the shared modules: the code that turns a manifest into responses. */
 const RENDER_CODE = ["src/worker", "src/manifest.ts", "src/site.ts", "src/urls.ts", "src/security.ts"];
 

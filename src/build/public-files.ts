@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Message } from "esbuild";
-import { CACHE_POLICY } from "../site.ts";
+import { CACHE_POLICY, cacheControl } from "../site.ts";
 import { filesUnder } from "./files.ts";
 import type { Memo } from "./memo.ts";
 import { GENERATOR } from "./paths.ts";
@@ -28,8 +28,6 @@ export interface PublicFiles {
   readonly stylesheet: string;
   readonly write: () => void;
 }
-
-const cacheControl = (seconds: number, immutable = false): string => `public, max-age=${seconds}${immutable ? ", immutable" : ""}`;
 
 /** esbuild's text, and where its notes point (an unbalanced "{" is found at the end of the file, but made on its own line). */
 const cssMessage = ({ text, notes }: Message): string =>

@@ -3,6 +3,7 @@
 // The 304 short cut needs nothing but the validators, which come from the build, and the body is
 // rendered only when a 200 first needs it.
 
+import { cacheControl } from "../site.ts";
 import { notModified, type Validators } from "./conditional.ts";
 
 export type HeaderList = readonly (readonly [string, string])[];
@@ -38,7 +39,6 @@ export interface Answer extends Validators {
 }
 
 const encoder = new TextEncoder();
-const cacheControl = (maxAge: number): string => `public, max-age=${maxAge}`;
 
 export const answerOf = ({ contentType, etag, lastModified, policy, render }: Representation, security: HeaderList): Answer => {
   // HTTP dates have whole seconds; the 304 test compares at that precision.
