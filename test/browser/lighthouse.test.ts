@@ -39,7 +39,7 @@ describe.skipIf(!requireChromium())("Lighthouse on the real posts", () => {
     project?.remove();
   });
 
-  const audit = async (url: string) => {
+  const runLighthouse = async (url: string) => {
     for (let attempt = 1; ; attempt++) {
       const result = await lighthouse(url, { port: chromium.port, hostname: "127.0.0.1", output: "json", logLevel: "error", onlyCategories: [...CATEGORIES] });
       const code = result?.lhr.runtimeError?.code;
@@ -56,7 +56,7 @@ describe.skipIf(!requireChromium())("Lighthouse on the real posts", () => {
   ])("scores 100 for accessibility, best practices and SEO on the $name", async ({ path: listed }) => {
     const path = listed === NEWEST_ESSAY ? essay : listed;
     expect(path, "an essay linked from /writing/").toMatch(/^\//);
-    const result = await audit(`${server.origin}${path}`);
+    const result = await runLighthouse(`${server.origin}${path}`);
     expect(result, "Lighthouse returned a result").toBeDefined();
     const lhr = result?.lhr;
     if (lhr === undefined) return;
@@ -81,9 +81,9 @@ describe.skipIf(!requireChromium())("Lighthouse on the real posts", () => {
 
   it("serves a robots.txt that passes Lighthouse's own robots-txt audit when fetched as a crawler does", async () => {
     type Artifacts = Parameters<typeof RobotsTxtAudit.audit>[0];
-    const audit = (status: number, content: string) => RobotsTxtAudit.audit({ RobotsTxt: { status, content } } as unknown as Artifacts);
-    expect(audit(200, "User-agent: *\nAllow /\nSitemap: /sitemap.xml\n"), "the audit fails a broken file").toMatchObject({ score: 0 });
+    const robotsAudit = (status: number, content: string) => RobotsTxtAudit.audit({ RobotsTxt: { status, content } } as unknown as Artifacts);
+    expect(robotsAudit(200, "User-agent: *\nAllow /\nSitemap: /sitemap.xml\n"), "the audit fails a broken file").toMatchObject({ score: 0 });
     const response = await fetch(`${server.origin}/robots.txt`);
-    expect(audit(response.status, await response.text())).toMatchObject({ score: 1 });
+    expect(robotsAudit(response.status, await response.text())).toMatchObject({ score: 1 });
   });
 });

@@ -1,10 +1,10 @@
 // The build's command line, run as `npm run build` runs it, in a throwaway copy of the project.
 
-import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_SERVER_ENV } from "../../src/build/paths.ts";
+import { buildIn, dryRunIn } from "../support/npm.ts";
 import { copyProject, type ProjectCopy } from "../support/project-copy.ts";
 import { essay } from "../support/temp-posts.ts";
 
@@ -14,7 +14,7 @@ beforeAll(() => {
 });
 afterAll(() => project.remove());
 
-const build = (...args: string[]) => spawnSync(process.execPath, ["src/build/main.ts", ...args], { cwd: project.dir, encoding: "utf8" });
+const build = (...args: string[]) => buildIn(project.dir, args);
 
 describe("node src/build/main.ts", () => {
   it("builds the real posts and says what it built", () => {
@@ -51,11 +51,7 @@ describe("node src/build/main.ts", () => {
   });
 
   it("makes wrangler refuse to bundle a stale manifest, naming the command to run", () => {
-    const wrangler = spawnSync(join(project.dir, "node_modules/.bin/wrangler"), ["deploy", "--dry-run", "--outdir", join(project.dir, "dist")], {
-      cwd: project.dir,
-      encoding: "utf8",
-      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", XDG_CONFIG_HOME: join(project.dir, ".config") },
-    });
+    const wrangler = dryRunIn(project.dir);
     expect(wrangler.status).not.toBe(0);
     expect(wrangler.stdout + wrangler.stderr).toContain("src/generated/manifest.ts is stale");
     expect(wrangler.stdout + wrangler.stderr).toContain("run `npm run build`");
@@ -66,14 +62,9 @@ describe("a preview manifest", () => {
   it("is accepted by wrangler's check only under npm run dev, so a deploy after a preview cannot ship drafts", () => {
     const preview = copyProject();
     try {
-      const run = (args: string[], env: Record<string, string> = {}) =>
-        spawnSync(process.execPath, ["src/build/main.ts", ...args], { cwd: preview.dir, encoding: "utf8", env: { ...process.env, ...env } });
+      const run = (args: string[], env: NodeJS.ProcessEnv = {}) => buildIn(preview.dir, args, env);
       expect(run(["--preview"]).status).toBe(0);
-      const deploy = spawnSync(join(preview.dir, "node_modules/.bin/wrangler"), ["deploy", "--dry-run", "--outdir", join(preview.dir, "dist")], {
-        cwd: preview.dir,
-        encoding: "utf8",
-        env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", XDG_CONFIG_HOME: join(preview.dir, ".config") },
-      });
+      const deploy = dryRunIn(preview.dir);
       expect(deploy.status).not.toBe(0);
       expect(deploy.stdout + deploy.stderr).toContain("src/generated/manifest.ts is stale");
       const underDev = run(["--check"], { [DEV_SERVER_ENV]: "1" });

@@ -2,11 +2,11 @@
 // it must write what the TypeScript sources write, render worker included, and compile again
 // whenever a source changes.
 
-import { spawnSync } from "node:child_process";
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildIn } from "../support/npm.ts";
 import { copyProject, type ProjectCopy } from "../support/project-copy.ts";
 import { essay } from "../support/temp-posts.ts";
 
@@ -25,7 +25,7 @@ beforeAll(() => {
 });
 afterAll(() => project.remove());
 
-const build = (...args: string[]) => spawnSync(process.execPath, ["src/build/main.ts", ...args], { cwd: project.dir, encoding: "utf8" });
+const build = (...args: string[]) => buildIn(project.dir, args);
 const compiled = (): string[] => readdirSync(join(project.dir, ".cache/render/compiled")).sort();
 /** Everything the build generated into src/generated, by name. */
 const generated = (): Record<string, string> => {

@@ -49,8 +49,9 @@ describe("the fingerprinted stylesheet", () => {
   it("fails the build, naming the file, when public/style.css is missing", async () => {
     posts = tempPosts({ "2026-01-01-one.md": VALID_ESSAY });
     rmSync(join(posts.publicDir, "style.css"));
-    await expect(posts.build()).rejects.toThrow(BuildFailed);
-    await expect(posts.build()).rejects.toThrow("public/style.css: is missing: the layout links to it");
+    const failing = posts.build();
+    await expect(failing).rejects.toThrow(BuildFailed);
+    await expect(failing).rejects.toThrow("public/style.css: is missing: the layout links to it");
   });
 });
 

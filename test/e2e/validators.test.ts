@@ -9,10 +9,10 @@ import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PATHS, SLUG_SOURCE, type FeedFormat } from "../../src/urls.ts";
 import { startDevServer, type DevServer } from "../support/dev-server.ts";
+import { FIXTURE_POSTS } from "../support/fixture-site.ts";
 import { copyProject, ROOT, type ProjectCopy } from "../support/project-copy.ts";
 import { requireTool } from "../support/system-tool.ts";
 
-const FIXTURE_POSTS = join(ROOT, "test", "fixtures", "posts");
 const ORIGIN = "https://fmlops.dev";
 const SITEMAP_XSD = join(ROOT, "node_modules", "sitemap", "schema", "sitemap.xsd");
 const JSON_FEED_SCHEMA = join(ROOT, "node_modules", "jsonfeed-schema", "schema-v1.1.json");

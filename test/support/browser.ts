@@ -12,7 +12,7 @@ import { requireExecutable } from "./system-tool.ts";
 export const CHROME = process.env["CHROME_PATH"] ?? "/usr/bin/chromium";
 
 /** Headless in a container: no sandbox or GPU, and no traffic of its own (updates, field trials). */
-export const CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic"];
+const CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic"];
 
 /**
  * Whether Chromium is at CHROME (CHROME_PATH, else /usr/bin/chromium). When it is not: under CI,

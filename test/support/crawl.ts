@@ -57,10 +57,6 @@ export interface Crawl {
 }
 
 export interface CrawlOptions {
-  /** Where to begin; "/" unless said. */
-  readonly start?: string;
-  /** The crawl stops with an error past this many distinct URLs: the site is small, a runaway is a bug. */
-  readonly limit?: number;
   /** Pages to open besides those links reach (the 404 page, which nothing links), whatever they answer. */
   readonly alsoOpen?: readonly string[];
 }
@@ -104,10 +100,12 @@ export const watchPolicy = async (context: BrowserContext): Promise<void> => {
 export const takeViolations = async (page: Page): Promise<Violation[]> =>
   (await page.evaluate<Omit<Violation, "page">[]>(TAKE_VIOLATIONS)).map((violation) => ({ page: new URL(page.url()).pathname, ...violation }));
 
-const DEFAULT_LIMIT = 300;
+/** The crawl stops with an error past this many distinct URLs: the site is small, a runaway is a bug. */
+const LIMIT = 300;
+const START = "/";
 
 export const crawl = async (context: BrowserContext, origin: string, options: CrawlOptions = {}): Promise<Crawl> => {
-  const { start = "/", limit = DEFAULT_LIMIT, alsoOpen = [] } = options;
+  const { alsoOpen = [] } = options;
   const local = (href: string): string | null => {
     const url = new URL(href, origin);
     return url.origin === origin ? `${url.pathname}${url.search}` : null;
@@ -162,8 +160,8 @@ export const crawl = async (context: BrowserContext, origin: string, options: Cr
     return dom.links.map(local).filter((link): link is string => link !== null);
   };
 
-  const queue: { url: string; referrer: string }[] = [{ url: start, referrer: "(start)" }];
-  const seen = new Set<string>([start]);
+  const queue: { url: string; referrer: string }[] = [{ url: START, referrer: "(start)" }];
+  const seen = new Set<string>([START]);
   // Bounded: each URL enters the queue once, and the number of URLs is capped.
   while (queue.length > 0) {
     const next = queue.shift();
@@ -175,7 +173,7 @@ export const crawl = async (context: BrowserContext, origin: string, options: Cr
     else if (fetched.status === 200 && fetched.contentType.startsWith("text/html")) onward.push(...(await open(next.url, next.referrer)));
     for (const link of onward) {
       if (seen.has(link)) continue;
-      if (seen.size >= limit) throw new Error(`the crawl passed ${limit} URLs (at ${link}, linked from ${next.url}): a runaway, or raise the limit`);
+      if (seen.size >= LIMIT) throw new Error(`the crawl passed ${LIMIT} URLs (at ${link}, linked from ${next.url}): a runaway, or raise the limit`);
       seen.add(link);
       queue.push({ url: link, referrer: next.url });
     }

@@ -3,7 +3,7 @@
 
 import { HtmlValidate, type ConfigData } from "html-validate";
 
-export const HTML_VALIDATE_CONFIG: ConfigData = {
+const HTML_VALIDATE_CONFIG: ConfigData = {
   root: true,
   extends: ["html-validate:recommended"],
   rules: {

@@ -1,6 +1,7 @@
 // Running the README's npm commands in a project copy, as the author would.
 
-import { spawnSync } from "node:child_process";
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { join } from "node:path";
 
 export interface NpmRun {
   readonly status: number;
@@ -16,6 +17,18 @@ export const npm = (cwd: string, args: readonly string[], env: NodeJS.ProcessEnv
   });
   return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
 };
+
+/** `node src/build/main.ts` in a project copy, as `npm run build` runs it, without npm in between. */
+export const buildIn = (cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> =>
+  spawnSync(process.execPath, ["src/build/main.ts", ...args], { cwd, encoding: "utf8", env: { ...process.env, ...env } });
+
+/** `wrangler deploy --dry-run` in a project copy: offline, sending nothing, its config kept in the copy. */
+export const dryRunIn = (cwd: string): SpawnSyncReturns<string> =>
+  spawnSync(join(cwd, "node_modules/.bin/wrangler"), ["deploy", "--dry-run", "--outdir", join(cwd, "dist")], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", XDG_CONFIG_HOME: join(cwd, ".config") },
+  });
 
 /** The lines of `text` that are problems in the file:line: message form. */
 export const problemLines = (text: string): string[] => text.split("\n").filter((line) => /^[^\s:]+(?::\d+)?: /.test(line));

@@ -7,15 +7,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import { collectPosts } from "../../src/build/collect.ts";
 import { formatProblem } from "../../src/build/problem.ts";
 import { securityHeaders } from "../../src/build/security-headers.ts";
 import type { BuildMode, Manifest } from "../../src/manifest.ts";
+import { FIXTURE_POSTS } from "../support/fixture-site.ts";
+import { ROOT } from "../support/project-copy.ts";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const POSTS = join(ROOT, "test/fixtures/posts");
 
 const build = (postsDir: string, mode: BuildMode, security: readonly (readonly [string, string])[]): Manifest => {
   const result = collectPosts({ root: ROOT, postsDir, displayDir: "posts", mode, publicDir: join(ROOT, "public"), stylesheet: "/style.0123456789.css", securityHeaders: security, today: "2026-11-25", ledger: { entries: [], displayFile: "none" } });
@@ -40,9 +39,9 @@ const manyEssays = (security: readonly (readonly [string, string])[]): Manifest 
 export default async function setup(project: TestProject): Promise<void> {
   const security = await securityHeaders();
   project.provide("fixtureManifests", {
-    production: build(POSTS, "production", security),
-    preview: build(POSTS, "preview", security),
-    rebuilt: build(POSTS, "production", security),
+    production: build(FIXTURE_POSTS, "production", security),
+    preview: build(FIXTURE_POSTS, "preview", security),
+    rebuilt: build(FIXTURE_POSTS, "production", security),
     many: manyEssays(security),
   });
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { request } from "./app.ts";
+import { fixtureApp, request } from "./app.ts";
+
+const redirects = async (from: string, to: string): Promise<void> => {
+  const response = await request(from);
+  expect(response.status).toBe(301);
+  expect(response.headers.get("location")).toBe(to);
+};
 
 describe("trailing slashes", () => {
   it.each([
@@ -8,11 +14,7 @@ describe("trailing slashes", () => {
     ["/writing/first-contract/", "/writing/first-contract"],
     ["/writing?utm_source=feed&x=1", "/writing/?utm_source=feed&x=1"],
     ["/writing/first-contract/?ref=home", "/writing/first-contract?ref=home"],
-  ])("redirects %s to %s with a 301", async (from, to) => {
-    const response = await request(from);
-    expect(response.status).toBe(301);
-    expect(response.headers.get("location")).toBe(to);
-  });
+  ])("redirects %s to %s with a 301", redirects);
 
   it("redirects HEAD like GET", async () => {
     const response = await request("/about", { method: "HEAD" });
@@ -30,21 +32,19 @@ describe("trailing slashes", () => {
 
 describe("the canonical host", () => {
   it("redirects www to the canonical origin with path and query", async () => {
-    const response = await Promise.resolve(
-      (await import("./app.ts")).fixtureApp().request(new Request("https://www.fmlops.dev/writing/first-contract?a=1&b=2")),
-    );
+    const response = await fixtureApp().request(new Request("https://www.fmlops.dev/writing/first-contract?a=1&b=2"));
     expect(response.status).toBe(301);
     expect(response.headers.get("location")).toBe("https://fmlops.dev/writing/first-contract?a=1&b=2");
   });
 
   it("treats the www host written with a final dot as www", async () => {
-    const response = await Promise.resolve((await import("./app.ts")).fixtureApp().request("https://www.fmlops.dev./about/"));
+    const response = await fixtureApp().request("https://www.fmlops.dev./about/");
     expect(response.status).toBe(301);
     expect(response.headers.get("location")).toBe("https://fmlops.dev/about/");
   });
 
   it("redirects www even for paths that do not exist, leaving the 404 to the canonical host", async () => {
-    const response = await Promise.resolve((await import("./app.ts")).fixtureApp().request("https://www.fmlops.dev/nope"));
+    const response = await fixtureApp().request("https://www.fmlops.dev/nope");
     expect(response.status).toBe(301);
     expect(response.headers.get("location")).toBe("https://fmlops.dev/nope");
   });
@@ -103,11 +103,7 @@ describe("conventional addresses", () => {
     ["/index.xml", "/writing/rss.xml"],
     ["/feed.json", "/writing/feed.json"],
     ["/archive/?y=2026", "/writing/?y=2026"],
-  ])("redirect %s to %s", async (from, to) => {
-    const response = await request(from);
-    expect(response.status).toBe(301);
-    expect(response.headers.get("location")).toBe(to);
-  });
+  ])("redirect %s to %s", redirects);
 });
 
 describe("one spelling per URL", () => {
@@ -115,11 +111,7 @@ describe("one spelling per URL", () => {
     ["/%77riting/", "/writing/"],
     ["/writing/%66irst-contract", "/writing/first-contract"],
     ["/tags/%63ontracts/?a=1", "/tags/contracts/?a=1"],
-  ])("redirects %s, spelled with escapes, to %s", async (from, to) => {
-    const response = await request(from);
-    expect(response.status).toBe(301);
-    expect(response.headers.get("location")).toBe(to);
-  });
+  ])("redirects %s, spelled with escapes, to %s", redirects);
 
   it("redirects only reading: other methods get the 405 of the page", async () => {
     expect((await request("/%77riting/", { method: "POST" })).status).toBe(405);
