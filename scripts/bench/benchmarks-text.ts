@@ -2,17 +2,17 @@
 // ratio against each target, and what limits the figures. Generated from a full run.
 
 import { BUILD_TARGET } from "./build-speed.ts";
-import { FREE_LIMIT_KIB, PAID_LIMIT_KIB } from "./bundle.ts";
+import { FREE_LIMIT_KIB, PAID_LIMIT_KIB, STARTUP_JUDGED_AT, STARTUP_TARGET } from "./bundle.ts";
 import { buildSection, bundleSection, machineLine, requestSection, summaryTable, weightSection, type Results, type Summary } from "./report.ts";
+import { fixed } from "./util.ts";
 
-const f = (value: number | null | undefined, digits = 2): string => (value === null || value === undefined || !Number.isFinite(value) ? "n/a" : value.toFixed(digits));
 
 const busy = (rows: Results["build"]["rows"]): string => {
   const parts = rows
     .filter((row) => row.oursCpu !== null)
     .map((row) => {
-      const ours = `ours ${f(row.oursCpu)} CPU-s in ${f(row.oursSeconds)} s (${f((row.oursCpu ?? 0) / row.oursSeconds, 1)} cores busy)`;
-      const hugo = row.hugoCpu !== null && row.hugoSeconds !== null ? `, Hugo ${f(row.hugoCpu)} in ${f(row.hugoSeconds)} s (${f(row.hugoCpu / row.hugoSeconds, 1)})` : "";
+      const ours = `ours ${fixed(row.oursCpu)} CPU-s in ${fixed(row.oursSeconds)} s (${fixed((row.oursCpu ?? 0) / row.oursSeconds, 1)} cores busy)`;
+      const hugo = row.hugoCpu !== null && row.hugoSeconds !== null ? `, Hugo ${fixed(row.hugoCpu)} in ${fixed(row.hugoSeconds)} s (${fixed(row.hugoCpu / row.hugoSeconds, 1)})` : "";
       return `at N=${row.n}, ${ours}${hugo}`;
     });
   return parts.length === 0 ? "CPU time was not measured (/usr/bin/time is missing)." : `CPU (user + system) against wall time: ${parts.join("; ")}.`;
@@ -21,9 +21,7 @@ const busy = (rows: Results["build"]["rows"]): string => {
 const rebuildLine = (results: Results): string => {
   const r = results.build.rebuild;
   if (!r) return "";
-  return r.cacheWritten
-    ? `The rebuild after one edit renders one post and writes its body module and the manifest module (facts only, about 2 MB at N=1000); it still reads and hashes every post, reads every cache entry and checks every link: ${f(r.warmSeconds)} s of ${f(r.coldSeconds)} s.`
-    : "The build wrote no cache, so its rebuild is a full build.";
+  return `The rebuild after one edit renders one post and writes its body module and the manifest module (facts only, about 2 MB at N=1000); it still reads and hashes every post, reads every cache entry and checks every link: ${fixed(r.warmSeconds)} s of ${fixed(r.coldSeconds)} s.`;
 };
 
 const feedLine = (results: Results): string => {
@@ -31,7 +29,7 @@ const feedLine = (results: Results): string => {
   if (feeds.length < 2) return "";
   const [small, large] = [...feeds].sort((a, b) => a.bytes - b.bytes);
   if (!small || !large || large.ratio <= small.ratio) return "";
-  return ` The ratio grows with the body: the Atom feed is ${large.bytes.toLocaleString("en-US")} bytes for ${large.corpus} posts (${f(large.ratio)}×) against ${small.bytes.toLocaleString("en-US")} for ${small.corpus} posts (${f(small.ratio)}×), so part of the real app's cost is proportional to the bytes it sends, which the constant app has ready as bytes.`;
+  return ` The ratio grows with the body: the Atom feed is ${large.bytes.toLocaleString("en-US")} bytes for ${large.corpus} posts (${fixed(large.ratio)}×) against ${small.bytes.toLocaleString("en-US")} for ${small.corpus} posts (${fixed(small.ratio)}×), so part of the real app's cost is proportional to the bytes it sends, which the constant app has ready as bytes.`;
 };
 
 /** What CPU profiles showed (dated: the code moves on). */
@@ -79,7 +77,7 @@ const planReach = (results: Results): string => {
   const code = results.bundle.code;
   if (!list || !code) return "";
   const reach = (limitKiB: number): string => Math.round(((limitKiB - code.gzipKiB) * 1024) / list.gzip).toLocaleString("en-US");
-  return `With the code part at ${f(code.gzipKiB, 1)} KiB gzip, the list part alone would reach ${FREE_LIMIT_KIB / 1024} MiB at about ${reach(FREE_LIMIT_KIB)} essays and ${PAID_LIMIT_KIB / 1024} MiB at about ${reach(PAID_LIMIT_KIB)} (by the same linear measure; startup, which grows with the module, is the other limit to watch).`;
+  return `With the code part at ${fixed(code.gzipKiB, 1)} KiB gzip, the list part alone would reach ${FREE_LIMIT_KIB / 1024} MiB at about ${reach(FREE_LIMIT_KIB)} essays and ${PAID_LIMIT_KIB / 1024} MiB at about ${reach(PAID_LIMIT_KIB)} (by the same linear measure; startup, which grows with the module, is the other limit to watch).`;
 };
 
 const listPart = (results: Results): { n: number; raw: number; gzip: number } | null => {
@@ -90,8 +88,6 @@ const listPart = (results: Results): { n: number; raw: number; gzip: number } | 
 export const benchmarksSection = (results: Results, summary: readonly Summary[]): string => {
   const met = summary.filter((row) => row.met === true).length;
   const missed = summary.filter((row) => row.met === false);
-  const at1000 = results.build.rows.find((row) => row.n === 1000);
-  const at5000 = results.build.rows.find((row) => row.n === 5000);
   const biggest = results.bundle.rows.at(-1);
   const perPostKiB = biggest && results.bundle.code ? (biggest.gzipKiB - results.bundle.code.gzipKiB) / biggest.n : null;
   const essayRaw = results.weight?.pages.find((page) => page.page === "essay");
@@ -146,7 +142,7 @@ copy's \`src/worker/app.ts\` and generated manifest and calls \`createApp(manife
 reading the body. The baseline is a Hono app answering each route with the status, headers and body
 captured from the real app (the body as bytes, checked identical before timing). After a warm-up of
 every route, then of the route measured,
-real and baseline run in alternating batches of about ${results.quick ? 5 : 10} ms (which goes first alternates);
+real and baseline run in alternating batches of about ${results.plan.batchMs} ms (which goes first alternates);
 the figure is the median time per request and the median of the per-batch ratios. Under load: the
 site's own Worker, bundled by \`wrangler deploy --dry-run\`, served by \`workerd serve\` itself with a
 config of the bench's own (no wrangler, no Miniflare proxy) on 127.0.0.1; beside it the constant-bytes
@@ -175,7 +171,7 @@ constants (every essay page and its \`.md\` source, home, \`/writing/\`, the Ato
 from the real app) in a Hono app, bundled by the same dry run. Startup is \`wrangler check startup\`'s
 "Profile window" (from the start of the startup phase to its end, parsing and compiling the script
 included); "Active" (non-idle CPU samples) is shown beside it. Ours and the constant Worker alternate,
-${results.quick ? 1 : 3} run(s) each, median of the per-run ratios; the target (≤ 1.5×) is judged at N=1000. The code part:
+${results.plan.startupRuns} run(s) each, median of the per-run ratios; the target (≤ ${STARTUP_TARGET.toFixed(1)}×) is judged at N=${STARTUP_JUDGED_AT}. The code part:
 the copy's manifest replaced by an empty one of the same shape (no essays, no pages) and bundled by the
 same dry run (with a config that skips the build's freshness check, since that manifest is not the
 build's); wrangler's raw and gzip figures are the code part. The limits: a least-squares line through
@@ -184,13 +180,13 @@ the gzip sizes against N.
 ${bundleSection(results)}
 
 What limits the figures: the manifest carries each essay twice (its rendered HTML and the Markdown
-source for \`/writing/<slug>.md\`; the feed copy is made from the HTML)${perPostKiB !== null ? `, about ${f(perPostKiB)} KiB gzip per essay of this corpus` : ""}, and the
+source for \`/writing/<slug>.md\`; the feed copy is made from the HTML)${perPostKiB !== null ? `, about ${fixed(perPostKiB)} KiB gzip per essay of this corpus` : ""}, and the
 bundle is one module, so both size and startup grow linearly with the number of posts. \`check startup\`
 runs the Worker locally, so its times are this machine's, not Cloudflare's.
 
 The plan beyond ${FREE_LIMIT_KIB / 1024} MiB (Free) and ${PAID_LIMIT_KIB / 1024} MiB (Paid): keep only the list part of the manifest in the Worker
 (every essay without its bodies: slug, title, dek, summary, tags, dates, fingerprints, table of
-contents${list ? `; measured at N=${list.n}: ${f(list.raw, 0)} bytes raw, ${f(list.gzip, 0)} bytes gzip per essay` : ""}) and move each essay's
+contents${list ? `; measured at N=${list.n}: ${fixed(list.raw, 0)} bytes raw, ${fixed(list.gzip, 0)} bytes gzip per essay` : ""}) and move each essay's
 rendered HTML and Markdown source (and a feed copy, where it ships one) out of the bundle into static assets the build writes
 (e.g. \`public/_essays/<fingerprint>.html\`, named by content, so they never go stale and can be cached
 forever), read at request time through the \`ASSETS\` binding (\`env.ASSETS.fetch\`). Static assets do not

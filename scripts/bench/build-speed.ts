@@ -5,11 +5,13 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runHugo, writeHugoSite } from "./hugo.ts";
-import { buildHasCacheFlag, CACHE_DIR, hasCacheDir, runBuild, type BenchProject } from "./project.ts";
-import { log, median } from "./util.ts";
+import { CACHE_DIR, hasCacheDir, runBuild, type BenchProject } from "./project.ts";
+import { alternating, log, median } from "./util.ts";
 
 export const BUILD_TARGET = 1.0;
 export const REBUILD_TARGET = 0.15;
+/** The smallest N the build target is judged at (N=100 is mostly Node starting up). */
+const JUDGED_FROM = 1000;
 
 export interface BuildRow {
   readonly n: number;
@@ -30,15 +32,15 @@ export interface RebuildRow {
   readonly coldSeconds: number;
   readonly warmSeconds: number;
   readonly fraction: number;
-  /** Whether the build wrote a cache at all (`<copy>/.cache`). */
-  readonly cacheWritten: boolean;
-  /** Whether the build knew `--no-cache` (else "cold" only deleted .cache). */
-  readonly noCacheFlag: boolean;
 }
+
+/** Whether a row meets its target: null when there is no Hugo to compare with. */
+export const buildMet = (row: BuildRow): boolean | null => (row.ratio === null ? null : row.ratio <= BUILD_TARGET);
+export const rebuildMet = (row: RebuildRow): boolean => row.fraction <= REBUILD_TARGET;
 
 const medianOrNull = (values: readonly (number | null)[]): number | null => (values.some((v) => v === null) || values.length === 0 ? null : median(values as number[]));
 
-export const measureBuild = async (project: BenchProject, n: number, runs: number, withHugo: boolean, judged: boolean): Promise<BuildRow> => {
+export const measureBuild = async (project: BenchProject, n: number, runs: number, withHugo: boolean): Promise<BuildRow> => {
   if (project.essays === null) throw new Error("the build bench needs a corpus");
   const hugo = withHugo ? writeHugoSite(project.essays) : null;
   try {
@@ -49,23 +51,18 @@ export const measureBuild = async (project: BenchProject, n: number, runs: numbe
     const ratios: number[] = [];
     for (let round = 0; round < runs; round++) {
       log(`  N=${n}: cold builds, round ${round + 1} of ${runs}`);
-      const order = round % 2 === 0 ? ["ours", "hugo"] : ["hugo", "ours"];
-      let a = Number.NaN;
-      let b = Number.NaN;
-      for (const which of order) {
-        if (which === "ours") {
-          const result = await runBuild(project.dir, "cold");
-          a = result.seconds;
-          ours.push(result.seconds);
-          oursCpu.push(result.cpuSeconds);
-        } else if (hugo !== null) {
-          const result = await runHugo(hugo);
-          b = result.seconds;
-          theirs.push(result.seconds);
-          theirsCpu.push(result.cpuSeconds);
-        }
+      const [mine, hugos] = await alternating(
+        round,
+        () => runBuild(project.dir, "cold"),
+        async () => (hugo === null ? null : runHugo(hugo)),
+      );
+      ours.push(mine.seconds);
+      oursCpu.push(mine.cpuSeconds);
+      if (hugos !== null) {
+        theirs.push(hugos.seconds);
+        theirsCpu.push(hugos.cpuSeconds);
+        ratios.push(mine.seconds / hugos.seconds);
       }
-      if (hugo !== null) ratios.push(a / b);
     }
     return {
       n,
@@ -75,7 +72,7 @@ export const measureBuild = async (project: BenchProject, n: number, runs: numbe
       hugoSeconds: hugo === null ? null : median(theirs),
       hugoCpu: hugo === null ? null : medianOrNull(theirsCpu),
       ratio: hugo === null ? null : median(ratios),
-      judged,
+      judged: n >= JUDGED_FROM,
     };
   } finally {
     hugo?.remove();
@@ -99,7 +96,8 @@ export const measureRebuild = async (project: BenchProject, n: number, coldSecon
   const posts = readdirSync(postsDir).filter((name) => name.endsWith(".md")).sort();
   rmSync(join(project.dir, CACHE_DIR), { recursive: true, force: true });
   await runBuild(project.dir, "warm");
-  const cacheWritten = hasCacheDir(project.dir);
+  // Without a cache every "rebuild" would be a full build, and the figure would mean nothing.
+  if (!hasCacheDir(project.dir)) throw new Error(`the build wrote no ${CACHE_DIR}/ in ${project.dir}: there is nothing to rebuild from`);
   const warm: number[] = [];
   for (let round = 0; round < runs; round++) {
     log(`  N=${n}: rebuild after editing one post, run ${round + 1} of ${runs}`);
@@ -109,5 +107,5 @@ export const measureRebuild = async (project: BenchProject, n: number, coldSecon
     warm.push((await runBuild(project.dir, "warm")).seconds);
   }
   const warmSeconds = median(warm);
-  return { n, runs, coldSeconds, warmSeconds, fraction: warmSeconds / coldSeconds, cacheWritten, noCacheFlag: buildHasCacheFlag(project.dir) };
+  return { n, runs, coldSeconds, warmSeconds, fraction: warmSeconds / coldSeconds };
 };

@@ -4,7 +4,6 @@
 // (Chroma) with classes, footnotes (Goldmark's default). Built like a real build: to disk.
 
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CorpusEssay } from "./corpus.ts";
 import { run, tempDir } from "./util.ts";
@@ -121,14 +120,5 @@ export const runHugo = async (site: HugoSite): Promise<{ readonly seconds: numbe
     return { seconds: result.seconds, cpuSeconds: result.cpuSeconds };
   } finally {
     temp.remove();
-  }
-};
-
-export const hugoVersion = async (): Promise<string | null> => {
-  try {
-    const result = await run("hugo", ["version"], { cwd: tmpdir(), timeoutMs: 20_000 });
-    return result.status === 0 ? (/v[\d.]+\S*/.exec(result.stdout)?.[0] ?? result.stdout.trim()) : null;
-  } catch {
-    return null;
   }
 };

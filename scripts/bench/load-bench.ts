@@ -19,6 +19,8 @@ export interface LoadRow {
   readonly nginxRatio: number | null;
 }
 
+export const loadMet = (row: LoadRow): boolean => row.ratio >= LOAD_TARGET;
+
 export interface LoadReport {
   readonly tool: "wrk" | "autocannon";
   readonly seconds: number;
@@ -44,7 +46,7 @@ const check = async (server: Server, captured: Captured, headers: Readonly<Recor
 };
 
 export const measureLoad = async (dir: string, captured: readonly Captured[], options: { seconds: number; rounds: number; connections: number }): Promise<LoadReport> => {
-  const tool = await loadTool();
+  const tool = loadTool();
   const date = compatibilityDate(dir);
   const constantProject = workerProject("bench-constant-load", constantWorkerSource(captured), date);
   const cleanup: (() => void)[] = [constantProject.remove];
@@ -59,7 +61,7 @@ export const measureLoad = async (dir: string, captured: readonly Captured[], op
     const constantServer = await serveWorkerd("constant-bytes Worker", theirs.indexJs, date);
     cleanup.push(constantServer.stop);
     let nginxNote: string | null = null;
-    const nginx = (await hasNginx()) ? await serveNginx(captured) : null;
+    const nginx = hasNginx() ? await serveNginx(captured) : null;
     if (nginx) cleanup.push(nginx.stop);
     else nginxNote = "nginx is not installed (apt-get install -y nginx)";
 

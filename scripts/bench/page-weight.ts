@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Parser } from "htmlparser2";
 import { ORIGIN, sampleEssay, type LoadedSite } from "./site.ts";
-import { gzipBytes } from "./util.ts";
+import { gzipBytes, kib } from "./util.ts";
 
 export const OUTSIDE_BODY_TARGET_KIB = 6;
 /** HTML + one stylesheet + the favicon. */
@@ -35,6 +35,9 @@ export interface OutsideBody {
   readonly cssGzip: number;
   readonly totalGzip: number;
 }
+
+export const pageMet = (page: PageWeight): boolean => page.jsBytes === 0 && page.scripts === 0 && page.requests <= REQUESTS_TARGET;
+export const outsideMet = (row: OutsideBody): boolean => kib(row.totalGzip) < OUTSIDE_BODY_TARGET_KIB;
 
 interface Parsed {
   readonly subresources: string[];

@@ -1,8 +1,9 @@
 // Throwaway copies of the project for the bench: one serving a seeded corpus of N essays, or the
 // real posts; and this project's build run in such a copy, cold (no cache of any kind) or warm.
 
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { GENERATOR, projectPaths } from "../../src/build/paths.ts";
 import { copyProject } from "../../test/support/project-copy.ts";
 import { generateCorpus, writePosts, type CorpusEssay } from "./corpus.ts";
 import { removable, run, tempDir } from "./util.ts";
@@ -33,20 +34,16 @@ export const benchProject = (count: number | null): BenchProject => {
   };
 };
 
-/** Whether the build CLI in `dir` knows `--no-cache` (the render cache is being added). */
-export const buildHasCacheFlag = (dir: string): boolean => readFileSync(join(dir, "src", "build", "main.ts"), "utf8").includes("no-cache");
-
 export const CACHE_DIR = ".cache";
 
-export interface BuildRun {
+interface BuildRun {
   readonly seconds: number;
   readonly cpuSeconds: number | null;
-  readonly output: string;
 }
 
 /**
  * One run of `node src/build/main.ts` in the copy. Cold: `<copy>/.cache` and the generated modules
- * deleted and `--no-cache` passed (when the build knows it), so nothing of an earlier build is
+ * deleted and `--no-cache` passed, so nothing of an earlier build is
  * reused, not even a body module left in place. Warm: everything left as the previous build left it.
  */
 export const runBuild = async (dir: string, kind: "cold" | "warm"): Promise<BuildRun> => {
@@ -54,14 +51,13 @@ export const runBuild = async (dir: string, kind: "cold" | "warm"): Promise<Buil
   if (kind === "cold") {
     rmSync(join(dir, CACHE_DIR), { recursive: true, force: true });
     rmSync(join(dir, "src", "generated"), { recursive: true, force: true });
-    if (buildHasCacheFlag(dir)) args.push("--no-cache");
+    args.push("--no-cache");
   }
   const result = await run(process.execPath, args, { cwd: dir, timeoutMs: 900_000, cpu: true });
-  const output = `${result.stdout}${result.stderr}`.trim();
-  if (result.status !== 0) throw new Error(`the build failed in ${dir} (exit ${result.status}):\n${output.slice(0, 4000)}`);
-  return { seconds: result.seconds, cpuSeconds: result.cpuSeconds, output };
+  if (result.status !== 0) throw new Error(`the build failed in ${dir} (exit ${result.status}):\n${`${result.stdout}${result.stderr}`.trim().slice(0, 4000)}`);
+  return { seconds: result.seconds, cpuSeconds: result.cpuSeconds };
 };
 
-export const manifestFile = (dir: string): string => join(dir, "src", "generated", "manifest.ts");
+export const manifestFile = (dir: string): string => projectPaths(join(dir, GENERATOR)).outFile;
 
 export const hasCacheDir = (dir: string): boolean => existsSync(join(dir, CACHE_DIR));

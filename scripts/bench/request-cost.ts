@@ -5,7 +5,7 @@
 // the per-round ratios.
 
 import { capture, constantApp, request, type Captured, type LoadedSite } from "./site.ts";
-import { median } from "./util.ts";
+import { alternating, median } from "./util.ts";
 
 export interface RouteCost {
   readonly corpus: string;
@@ -20,6 +20,8 @@ export interface RouteCost {
 }
 
 export const REQUEST_TARGET = 1.1;
+
+export const costMet = (row: RouteCost): boolean => row.ratio <= REQUEST_TARGET;
 
 export interface CostOptions {
   readonly rounds: number;
@@ -70,15 +72,11 @@ export const measureRequestCost = async (corpus: string, site: LoadedSite, captu
     const constantTimes: number[] = [];
     const ratios: number[] = [];
     for (let round = 0; round < options.rounds; round++) {
-      let r: number;
-      let c: number;
-      if (round % 2 === 0) {
-        r = await batch(site.fetch, entry.route, size);
-        c = await batch(baseline, entry.route, size);
-      } else {
-        c = await batch(baseline, entry.route, size);
-        r = await batch(site.fetch, entry.route, size);
-      }
+      const [r, c] = await alternating(
+        round,
+        () => batch(site.fetch, entry.route, size),
+        () => batch(baseline, entry.route, size),
+      );
       real.push(r);
       constantTimes.push(c);
       ratios.push(r / c);

@@ -10,7 +10,8 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import type { Captured } from "./site.ts";
 import { freePort } from "../../test/support/dev-server.ts";
-import { hasCommand, killGroup, run, tempDir, track, waitFor } from "./util.ts";
+import { onPath } from "../../test/support/system-tool.ts";
+import { killGroup, run, tempDir, track, waitFor } from "./util.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const WORKERD = join(ROOT, "node_modules", ".bin", "workerd");
@@ -83,7 +84,7 @@ const worker :Workerd.Worker = (
   };
 };
 
-export const hasNginx = (): Promise<boolean> => hasCommand("nginx");
+export const hasNginx = (): boolean => onPath("nginx");
 
 /**
  * nginx serving the captured bodies from disk: each 200 at its path, the 404 page as its error
@@ -175,7 +176,7 @@ const wrkMs = (text: string | undefined): number => {
   return match[2] === "us" ? value / 1000 : match[2] === "s" ? value * 1000 : value;
 };
 
-export const loadTool = async (): Promise<"wrk" | "autocannon"> => ((await hasCommand("wrk")) ? "wrk" : "autocannon");
+export const loadTool = (): "wrk" | "autocannon" => (onPath("wrk") ? "wrk" : "autocannon");
 
 /** A bounded load: `connections` connections for `seconds`, one thread of the generator. */
 export const load = async (tool: "wrk" | "autocannon", url: string, headers: Readonly<Record<string, string>>, expectedStatus: number, { seconds, connections }: LoadOptions): Promise<LoadResult> => {

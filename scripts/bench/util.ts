@@ -14,6 +14,19 @@ export const median = (values: readonly number[]): number => {
   return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 };
 
+/**
+ * Two measurements side by side, `a` first in even rounds and `b` first in odd ones, so neither
+ * always runs on a machine the other just warmed (or loaded); returned as [a, b] either way.
+ */
+export const alternating = async <A, B>(round: number, a: () => Promise<A>, b: () => Promise<B>): Promise<[A, B]> => {
+  if (round % 2 === 0) {
+    const first = await a();
+    return [first, await b()];
+  }
+  const second = await b();
+  return [await a(), second];
+};
+
 export const gzipBytes = (data: string | Uint8Array): number => gzipSync(data).length;
 
 export const kib = (bytes: number): number => bytes / 1024;
@@ -42,7 +55,8 @@ const TIME = "/usr/bin/time";
 /** Runs a command to completion, capturing its output, and times it. Never throws on a non-zero exit. */
 export const run = (command: string, args: readonly string[], { cwd, env = {}, timeoutMs = 600_000, cpu = false }: RunOptions): Promise<RunResult> =>
   new Promise((resolve, reject) => {
-    const timeFile = cpu && existsSync(TIME) ? join(mkdtempSync(join(tmpdir(), "fmlops-time-")), "time") : null;
+    const timeDir = cpu && existsSync(TIME) ? tempDir("fmlops-time-") : null;
+    const timeFile = timeDir === null ? null : join(timeDir.dir, "time");
     const [file, argv] = timeFile === null ? [command, args] : [TIME, ["-f", "%U %S", "-o", timeFile, command, ...args]];
     const readCpu = (): number | null => {
       if (timeFile === null) return null;
@@ -52,7 +66,7 @@ export const run = (command: string, args: readonly string[], { cwd, env = {}, t
       } catch {
         return null;
       } finally {
-        rmSync(join(timeFile, ".."), { recursive: true, force: true });
+        timeDir?.remove();
       }
     };
     const started = performance.now();
@@ -150,17 +164,8 @@ export const waitFor = async (what: string, probe: () => Promise<boolean>, timeo
   throw new Error(`${what} did not become ready within ${timeoutMs} ms`);
 };
 
-/** Whether an executable is on PATH. */
-export const hasCommand = async (command: string): Promise<boolean> => {
-  try {
-    const result = await run("sh", ["-c", `command -v ${command}`], { cwd: "/", timeoutMs: 10_000 });
-    return result.status === 0 && result.stdout.trim() !== "";
-  } catch {
-    return false;
-  }
-};
 
-export const fixed = (value: number, digits: number): string => (Number.isFinite(value) ? value.toFixed(digits) : "n/a");
+export const fixed = (value: number | null | undefined, digits = 2): string => (value === null || value === undefined || !Number.isFinite(value) ? "n/a" : value.toFixed(digits));
 
 /** A Markdown table; it also reads well as plain text. */
 export const table = (head: readonly string[], rows: readonly (readonly string[])[]): string =>

@@ -5,12 +5,11 @@
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { contributorOf, UPLOAD_RE } from "../../src/author/bundle-size.ts";
 import { run, tempDir } from "./util.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const WRANGLER = join(ROOT, "node_modules", ".bin", "wrangler");
-
-const UPLOAD_RE = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/;
 
 export interface DryRun {
   readonly rawKiB: number;
@@ -24,19 +23,10 @@ export interface DryRun {
   readonly totalBytes: number;
   /** Bytes of index.js by origin (the manifest, the site's code, each library), largest first. */
   readonly contributors: readonly { readonly name: string; readonly bytes: number }[];
-  readonly seconds: number;
   readonly remove: () => void;
 }
 
 const env = (home: string): Record<string, string> => ({ XDG_CONFIG_HOME: home, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", NO_COLOR: "1" });
-
-/** What an esbuild input is, for the size report (as src/author/bundle-size.ts names them). */
-const originOf = (input: string): string => {
-  if (input.includes("src/generated/")) return "manifest (posts)";
-  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
-  if (pkg) return `library ${pkg[1]}`;
-  return input.startsWith("src/") ? "site code" : "other";
-};
 
 /** The one JavaScript module wrangler wrote (named after the Worker's main). */
 const mainModule = (dist: string): string => {
@@ -54,15 +44,13 @@ export const dryRun = async (dir: string, config?: string): Promise<DryRun> => {
     const sizes = UPLOAD_RE.exec(result.stdout + result.stderr);
     if (result.status !== 0 || !sizes) throw new Error(`wrangler deploy --dry-run failed in ${dir}:\n${(result.stdout + result.stderr).slice(-4000)}`);
     const meta = JSON.parse(readFileSync(join(out, "meta.json"), "utf8")) as { outputs: Record<string, { bytes: number; inputs: Record<string, { bytesInOutput: number }> }> };
-    let manifestBytes = 0;
     let totalBytes = 0;
     const byOrigin = new Map<string, number>();
     for (const [file, output] of Object.entries(meta.outputs)) {
       if (file.endsWith(".map")) continue;
       totalBytes += output.bytes;
       for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
-        if (input.includes("src/generated/")) manifestBytes += bytesInOutput;
-        const origin = originOf(input);
+        const origin = contributorOf(input);
         byOrigin.set(origin, (byOrigin.get(origin) ?? 0) + bytesInOutput);
       }
     }
@@ -71,10 +59,9 @@ export const dryRun = async (dir: string, config?: string): Promise<DryRun> => {
       gzipKiB: Number(sizes[2]),
       indexJs: mainModule(join(out, "dist")),
       bundleFile: join(out, "x.bundle"),
-      manifestBytes,
+      manifestBytes: byOrigin.get("manifest (posts)") ?? 0,
       totalBytes,
       contributors: [...byOrigin].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes),
-      seconds: result.seconds,
       remove,
     };
   } catch (error) {
@@ -90,11 +77,10 @@ export interface Startup {
   readonly activeMs: number;
 }
 
-export const checkStartup = async (dir: string, bundleFile: string, config?: string): Promise<Startup> => {
+export const checkStartup = async (dir: string, bundleFile: string): Promise<Startup> => {
   const { dir: out, remove } = tempDir("fmlops-startup-");
   try {
     const args = ["check", "startup", "--workerBundle", bundleFile, "--outfile", join(out, "startup.cpuprofile")];
-    if (config !== undefined) args.push("--config", config);
     const result = await run(WRANGLER, args, { cwd: dir, env: env(out), timeoutMs: 600_000 });
     const text = result.stdout + result.stderr;
     const window = /Profile window: ([\d.]+) ms/.exec(text)?.[1];

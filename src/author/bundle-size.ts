@@ -18,9 +18,11 @@ export interface BundleSize {
   readonly contributors: readonly { readonly name: string; readonly kib: number }[];
 }
 
-const UPLOAD_RE = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/;
+/** What wrangler prints of the upload: raw and gzip KiB. */
+export const UPLOAD_RE = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/;
 
-const contributorOf = (input: string): string => {
+/** What an esbuild input is, for the size report: the manifest, the site's code, or a library. */
+export const contributorOf = (input: string): string => {
   if (input.startsWith("src/generated/")) return "manifest (posts)";
   if (input.startsWith("src/")) return "site code";
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);

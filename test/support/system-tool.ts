@@ -5,7 +5,6 @@ import { accessSync, constants, statSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { inCi } from "../../src/author/ci.ts";
 
-
 const executable = (file: string): boolean => {
   try {
     accessSync(file, constants.X_OK);
@@ -15,7 +14,8 @@ const executable = (file: string): boolean => {
   }
 };
 
-const onPath = (command: string): boolean =>
+/** Whether `command` is an executable on PATH, found without starting a shell. */
+export const onPath = (command: string): boolean =>
   (process.env["PATH"] ?? "").split(delimiter).some((dir) => dir !== "" && executable(join(dir, command)));
 
 const warned = new Set<string>();
