@@ -177,7 +177,7 @@ const paid = onlyRow && code ? reachNFromTwoPoints(code.gzipKiB, onlyRow, PAID_L
 const perPost = sortedBundles.length >= 2 ? ((sortedBundles.at(-1)?.gzipKiB ?? 0) - (sortedBundles[0]?.gzipKiB ?? 0)) / ((sortedBundles.at(-1)?.n ?? 1) - (sortedBundles[0]?.n ?? 0)) : onlyRow && code ? (onlyRow.gzipKiB - code.gzipKiB) / onlyRow.n : Number.NaN;
 const fitNote =
   sortedBundles.length >= 2
-    ? `By a least-squares line through the gzip sizes at N = ${sortedBundles.map((row) => row.n).join(", ")}: about ${perPost.toFixed(2)} KiB gzip per post.`
+    ? `Between the gzip sizes at N = ${sortedBundles[0]?.n} and N = ${sortedBundles.at(-1)?.n}: about ${perPost.toFixed(2)} KiB gzip per post (the limits above come from a least-squares line through every N measured).`
     : `From one corpus size only (quick run): the line through the code part (N=0) and N=${onlyRow?.n ?? "?"}, about ${perPost.toFixed(2)} KiB gzip per post.`;
 
 const results: Results = {
