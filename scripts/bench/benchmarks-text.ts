@@ -61,16 +61,19 @@ thousand posts and cache entries, 0.03 s in the checks across posts, 0.02 s writ
 The cold build is measured from the TypeScript sources with no cache and no generated modules.`;
 
 const PROFILE_NOTE_REQUEST = `Where a request's time went in a CPU profile taken on 2026-11-25 (Node, the site's own posts, a
-304 of an essay, 300,000 requests, after the changes of the day): most of it in undici building the
-\`Request\` and a \`Response\` with its sixteen headers (each header name and value checked and copied),
-which the constant app does too. The app's own share is about 6%: Hono's PatternRouter about 3% (it
-tests every route's pattern, and the \`.md\` route's, \`[a-z0-9]+(?:-[a-z0-9]+)*\\.md\`, backtracks
-through the whole slug of an essay path before it fails, about 150 ns), the checks every request passes
-first (host, clock, spelling) about 1%, and picking the memoised answer and replying about 1.3%. Every
-answer (headers, security headers included, and encoded body) is made once per epoch and path; the 404
-page once per Worker. Measured alone in a fresh process on 2026-11-25, three times, the section for the
-site's own posts gave 1.07–1.11× (home), 1.09–1.12× (essay), 1.06–1.09× (feed), 1.12–1.15× (304) and
-1.05–1.10× (404) in three runs: the residual is about 1.5–2 µs a request, right at the target's edge.`;
+304 of an essay, 300,000 requests): most of it in undici building the \`Request\` and a \`Response\`
+with its sixteen headers (each header name and value checked and copied), which the constant app does
+too. The app's own share was about 6%, and half of it Hono's PatternRouter, which tests every route's
+pattern in turn (the \`.md\` route's, \`[a-z0-9]+(?:-[a-z0-9]+)*\\.md\`, backtracks through the whole
+slug of an essay path before it fails, about 150 ns). The app now registers one handler with Hono and
+asks a PatternRouter of its routes only when an epoch meets a path for the first time: every answer
+(headers, security headers included, and encoded body) is made once per epoch and path, so a later
+request picks it from a map without matching any pattern, and a path that sitePaths() does not list
+goes to the fallback without one either. Measured alone in a fresh process on 2026-11-25, two runs of
+each side by side, the section for the site's own posts went from 1.12–1.15× to 1.02–1.05× (304),
+1.07–1.14× to 1.04–1.05× (home), 1.05–1.07× to 1.03–1.06× (essay) and 1.07–1.09× to 1.03× (404); the
+feed, whose cost is mostly its bytes, stayed at 1.01–1.08×. What is left is the checks every request
+passes first (host, clock, spelling) and picking the memoised answer and replying.`;
 
 const planReach = (results: Results): string => {
   const list = listPart(results);
