@@ -1,13 +1,13 @@
 // The build as a function: posts/ and public/ in; the generated manifest module with its body
-// modules, the fingerprinted stylesheet and public/_headers out. Nothing the current manifest
-// uses is touched until every check has passed (new body modules, named by their content, may be
-// written before), and each file is replaced atomically. The CLI (main.ts), the dev loop and the
-// tests all call this.
+// modules, the fingerprinted stylesheet and public/_headers out. Nothing is written until every
+// check has passed, body modules first (new names, named by their content, which the current
+// manifest does not import), and each file is replaced atomically. The CLI (main.ts), the dev loop
+// and the tests all call this.
 
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import type { BuildMode, Manifest } from "../manifest.ts";
-import { BODIES_FOLDER, bodiesProblem, pruneBodies } from "./body-module.ts";
+import { BODIES_FOLDER, bodiesProblem, pruneBodies, writeBodyModules } from "./body-module.ts";
 import { collectPosts } from "./collect.ts";
 import { codeHash, computeInputHash } from "./input-hash.ts";
 import { readLedger } from "./ledger.ts";
@@ -69,15 +69,19 @@ export const buildManifest = async (options: BuildOptions): Promise<BuildResult>
   });
   if (!collected.ok) throw new BuildFailed(collected.problems);
 
+  const { plan } = collected;
+  // Only what this manifest publishes goes into its body modules: no draft's bytes in production.
+  const places = writeBodyModules(bodiesDir, [...plan.essays, ...plan.pages].map((entry) => entry.body), `${displayDir}/`);
   const manifestTypeImport = relative(dirname(outFile), join(root, "src", "manifest.ts"));
-  const text = manifestModule(collected.plan, inputHash, {
+  const text = manifestModule(plan, inputHash, {
     postsLabel: `${displayDir}/`,
     manifestTypeImport: manifestTypeImport.startsWith(".") ? manifestTypeImport : `./${manifestTypeImport}`,
+    places,
   });
   // The new stylesheet exists before the manifest that links to it; the old one goes after.
   publicFiles.write();
   writeAtomic(outFile, text);
-  pruneBodies(bodiesDir, rendered.keys);
+  pruneBodies(bodiesDir, new Set([...places.values()].map((place) => place.module)));
   removeStaleStylesheets(publicDir, publicFiles.stylesheet);
   return { manifest: collected.manifest, inputHash, publicPaths: collected.publicPaths };
 };

@@ -139,7 +139,7 @@ export const collectPosts = ({ root, postsDir, displayDir, mode, publicDir, styl
 
 /** A post read and rendered here: its bodies stay in memory, and no body module is written. */
 const inMemory = (result: ReturnType<typeof readPost>): RenderedPost =>
-  result.ok ? { ok: true, entry: result.entry satisfies PostEntry, body: { key: null, json: () => result.bodies } } : result;
+  result.ok ? { ok: true, entry: result.entry satisfies PostEntry, body: { key: null, file: result.entry.facts.file, json: () => result.bodies } } : result;
 
 const duplicateSlugs = (essays: readonly UnfingerprintedEssay[]): Problem[] => {
   const firstBySlug = new Map<string, UnfingerprintedEssay>();

@@ -37,7 +37,7 @@ export type PostResult =
   | {
       readonly ok: true;
       readonly entry: PostEntry;
-      /** The entry's bodies as JSON (see body-module.ts): what its body module exports. */
+      /** The entry's bodies as JSON (see body-module.ts): what its body module holds. */
       readonly bodies: string;
     }
   | { readonly ok: false; readonly problems: readonly Problem[] };

@@ -1,31 +1,21 @@
 // Rendering posts on every core. Posts are handed out in small chunks from one queue to this
 // thread and to one worker thread per other core, so a worker still loading its modules (a few
 // hundred milliseconds) simply takes fewer chunks; each worker holds a second chunk in reserve.
-// Small batches stay on this thread. Whichever thread renders a post writes its body module, so
-// the bodies are serialised once, on every core, and never cross between threads.
+// Small batches stay on this thread. Each post's bodies come back serialised, as the JSON its body
+// module will hold (see body-module.ts), so they are serialised once, on every core.
 
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { storeBodies } from "./body-module.ts";
 import type { ParsedFilename } from "./filename.ts";
-import { readPost } from "./post.ts";
-import type { CachedResult } from "./render-cache.ts";
+import { readPost, type PostResult } from "./post.ts";
 
 export interface RenderJob {
   readonly file: string;
   readonly bytes: Uint8Array;
   readonly name: Exclude<ParsedFilename, { kind: "invalid" }>;
-  /** The post's render key: its body module's name. */
-  readonly key: string;
 }
 
-/** Renders one post and writes its body module into `bodiesDir`; the bodies stay there. */
-export const renderAndStore = (job: RenderJob, bodiesDir: string): CachedResult => {
-  const result = readPost(job.file, job.bytes, job.name);
-  if (!result.ok) return result;
-  storeBodies(bodiesDir, job.key, job.file, result.bodies);
-  return { ok: true, entry: result.entry };
-};
+export const renderJob = (job: RenderJob): PostResult => readPost(job.file, job.bytes, job.name);
 
 /** The worker's module: beside this one, compiled (see compiled-build.ts) or not. */
 const WORKER_MODULE = new URL(import.meta.url.endsWith(".mjs") ? "./render-worker.mjs" : "./render-worker.ts", import.meta.url);
@@ -34,13 +24,12 @@ const WORKER_MODULE = new URL(import.meta.url.endsWith(".mjs") ? "./render-worke
 const PARALLEL_FROM = 64;
 const CHUNK = 16;
 
-/** The results of `jobs`, in order, each post's bodies written into `bodiesDir`. */
-export const renderAll = async (jobs: readonly RenderJob[], bodiesDir: string): Promise<CachedResult[]> => {
-  const renderHere = (job: RenderJob): CachedResult => renderAndStore(job, bodiesDir);
+/** The results of `jobs`, in order. */
+export const renderAll = async (jobs: readonly RenderJob[]): Promise<PostResult[]> => {
   const workers = jobs.length < PARALLEL_FROM ? 0 : availableParallelism() - 1;
-  if (workers <= 0) return jobs.map(renderHere);
+  if (workers <= 0) return jobs.map(renderJob);
 
-  const results: CachedResult[] = new Array<CachedResult>(jobs.length);
+  const results: PostResult[] = new Array<PostResult>(jobs.length);
   let next = 0;
   const take = (): { readonly start: number; readonly chunk: readonly RenderJob[] } | null => {
     if (next >= jobs.length) return null;
@@ -51,7 +40,7 @@ export const renderAll = async (jobs: readonly RenderJob[], bodiesDir: string): 
 
   const helper = (): Promise<void> =>
     new Promise((resolve, reject) => {
-      const worker = new Worker(WORKER_MODULE, { workerData: bodiesDir });
+      const worker = new Worker(WORKER_MODULE);
       // Two chunks in flight: this thread takes in a result only between its own chunks, so a
       // worker with one chunk would wait out the rest of this thread's chunk for its next one.
       const inFlight: number[] = [];
@@ -65,7 +54,7 @@ export const renderAll = async (jobs: readonly RenderJob[], bodiesDir: string): 
         void worker.terminate();
         resolve();
       };
-      worker.on("message", (rendered: CachedResult[]) => {
+      worker.on("message", (rendered: PostResult[]) => {
         const start = inFlight.shift() ?? 0;
         rendered.forEach((result, i) => (results[start + i] = result));
         send();
@@ -80,7 +69,7 @@ export const renderAll = async (jobs: readonly RenderJob[], bodiesDir: string): 
   const helpers = Array.from({ length: workers }, helper);
   // This thread renders too, yielding between chunks so the workers' results are taken in.
   for (let piece = take(); piece !== null; piece = take()) {
-    piece.chunk.forEach((job, i) => (results[(piece?.start ?? 0) + i] = renderHere(job)));
+    piece.chunk.forEach((job, i) => (results[(piece?.start ?? 0) + i] = renderJob(job)));
     await new Promise((resolve) => setImmediate(resolve));
   }
   await Promise.all(helpers);

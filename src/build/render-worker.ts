@@ -1,11 +1,8 @@
-// A worker thread of the render pool: renders the posts it is sent, writes their body modules and
-// sends the rest of each result back.
+// A worker thread of the render pool: renders the posts it is sent and sends the results back.
 
-import { parentPort, workerData } from "node:worker_threads";
-import { renderAndStore, type RenderJob } from "./render-pool.ts";
-
-const bodiesDir = workerData as string;
+import { parentPort } from "node:worker_threads";
+import { renderJob, type RenderJob } from "./render-pool.ts";
 
 parentPort?.on("message", (jobs: readonly RenderJob[]) => {
-  parentPort?.postMessage(jobs.map((job) => renderAndStore(job, bodiesDir)));
+  parentPort?.postMessage(jobs.map(renderJob));
 });

@@ -60,11 +60,14 @@ describe("the generated manifest module", () => {
     posts = tempPosts({ "2026-01-01-one.md": VALID_ESSAY });
     await posts.build();
     const before = posts.output();
+    const modules = readdirSync(posts.bodiesDir);
+    posts.write("2026-01-01-one.md", VALID_ESSAY.replace("Some words", "Edited words"));
     posts.write("2026-01-02-broken.md", essay({ title: '"T"' }));
     await expect(posts.build()).rejects.toThrow(BuildFailed);
     expect(posts.output()).toBe(before);
     expect(readdirSync(dirname(posts.outFile))).toEqual(["bodies", "manifest.ts"]);
-    expect(readdirSync(posts.bodiesDir).every((name) => /^[0-9a-f]{64}\.ts$/.test(name))).toBe(true);
+    // Not even a body module of the edited post: body modules are written only by a build that passes.
+    expect(readdirSync(posts.bodiesDir)).toEqual(modules);
   });
 
   it("writes nothing at all when the first build fails", async () => {
@@ -82,6 +85,16 @@ describe("build modes", () => {
     expect(manifest.pages).toEqual([]);
     expect(posts.output()).not.toContain("draft\": true");
     expect(posts.output()).not.toContain("Draft");
+  });
+
+  it("leaves no draft's bodies in any body module after a production build, even right after a preview", async () => {
+    posts = tempPosts({ "2026-01-01-one.md": VALID_ESSAY, "2026-01-02-draft.md": essay({ title: '"Draft"', dek: '"D"', summary: '"S"', draft: "true" }, "Unpublished words.\n") });
+    await posts.build("preview");
+    const all = (): string => readdirSync(posts?.bodiesDir ?? "").map((name) => readFileSync(join(posts?.bodiesDir ?? "", name), "utf8")).join("");
+    expect(all()).toContain("Unpublished words");
+    await posts.build("production");
+    expect(all()).toContain("Some words");
+    expect(all()).not.toContain("Unpublished words");
   });
 
   it("keeps drafts, marked, in the preview manifest", async () => {
@@ -134,12 +147,13 @@ describe("the freshness marker", () => {
   it("reports a body module the manifest imports that is missing or is not what its name says", async () => {
     posts = tempPosts({ "2026-01-01-one.md": VALID_ESSAY, "about.md": PAGE });
     await posts.build();
-    const [first, second] = importedBodies(readFileSync(posts.outFile, "utf8")).map((key) => join(posts?.bodiesDir ?? "", `${key}.ts`));
-    if (first === undefined || second === undefined) throw new Error("expected two body modules");
+    const [first] = importedBodies(readFileSync(posts.outFile, "utf8")).map((name) => join(posts?.bodiesDir ?? "", `${name}.ts`));
+    if (first === undefined) throw new Error("expected a body module");
     rmSync(first);
     expect(staleness(posts.options())).toMatch(/imports a body module that cannot be used: \S+\.ts is missing; run `npm run build`$/);
     await posts.build();
-    writeFileSync(second, readFileSync(second, "utf8").replace(/input sha256:[0-9a-f]+/, `input sha256:${"0".repeat(64)}`));
+    expect(staleness(posts.options())).toBeNull();
+    writeFileSync(first, readFileSync(first, "utf8").replace(/input sha256:[0-9a-f]+/, `input sha256:${"0".repeat(64)}`));
     expect(staleness(posts.options())).toMatch(/\S+\.ts does not say on its first line that it is the module its name says/);
   });
 });
