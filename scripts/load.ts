@@ -1,6 +1,6 @@
 // `npm run load`: a bounded load test of the production Worker, in workerd, on 127.0.0.1 only.
 //
-//   1. builds the production manifest (`node src/build/main.ts`, as `npm run build` does);
+//   1. builds the production manifest (`node src/build/main.js`, as `npm run build` does);
 //   2. bundles the Worker exactly as a deploy would (`wrangler deploy --dry-run --outdir <tmp>`);
 //   3. serves that bundle with Miniflare (workerd) on a free port of 127.0.0.1;
 //   4. checks every URL of the mix once (its status, a 301's Location) and fetches the ETags the
@@ -184,7 +184,7 @@ const compatibilityDate = (): string => {
 
 /** Builds the production manifest and bundles the Worker as a deploy would; returns the bundle's folder. */
 const bundleProductionWorker = async (dir: string): Promise<string> => {
-  process.stdout.write((await run("the production build", "node", [join(ROOT, "src/build/main.ts")], LIMITS_MS.build)).trim() + "\n");
+  process.stdout.write((await run("the production build", "node", [join(ROOT, "src/build/main.js")], LIMITS_MS.build)).trim() + "\n");
   const out = join(dir, "bundle");
   const dryRun = await run("wrangler deploy --dry-run", join(BIN, "wrangler"), ["deploy", "--dry-run", "--outdir", out], LIMITS_MS.bundle, { XDG_CONFIG_HOME: join(dir, "xdg") });
   const upload = /Total Upload: .*/.exec(dryRun)?.[0];

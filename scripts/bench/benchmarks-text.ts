@@ -34,18 +34,18 @@ const feedLine = (results: Results): string => {
 
 /** What CPU profiles showed (dated: the code moves on). */
 const PROFILE_NOTE_BUILD = `Where the build's time went in CPU profiles taken on 2026-11-25 (N=1000, \`node --cpu-prof
-src/build/main.ts\`). Cold, before the changes below: about a third in Markdown rendering (marked), an
+src/build/main.js\`, the entry then called \`main.ts\`). Cold, before the changes below: about a third in Markdown rendering (marked), an
 eighth each in making the feed copy's URLs absolute (htmlparser2, \`feed-html.ts\`) and in highlight.js,
 about a tenth in \`servedFingerprint\` (\`JSON.stringify\` of each whole essay), 8% each in front matter and
 in serialising the whole 38 MB manifest. A warm build then took 1.1 s: 300 ms serialising the manifest,
 170 ms reading the bodies back from the cache, 160 ms of garbage collection, 85 ms starting esbuild for
-the stylesheet, 80 ms writing the module. Three changes since: (1) each post's bodies are in a body module
+the stylesheet, 80 ms writing the module. Changes since: (1) each post's bodies are in a body module
 of their own (\`src/generated/bodies/<render key>.ts\`), written by whichever thread rendered the post and
 only when missing; the manifest module holds the facts and imports the bodies, and the cache holds facts
 without bodies, so an unchanged post costs a small read and nothing else. (2) The minified stylesheet and
 the security headers are memoised under the hash of their inputs, so a rebuild starts neither esbuild nor
-Hono. (3) With the cache on, \`main.ts\` runs the build compiled by esbuild into two JavaScript modules
-(\`.cache/render/compiled/<hash>/\`, minified, rebuilt when a build source or an installed package
+Hono. (3) With the cache on, the entry runs the build compiled by esbuild into two JavaScript modules
+(\`.cache/compiled/<hash>/\`, minified, rebuilt when a build source or an installed package
 changes, with V8's code cache beside it): loading it takes under 0.1 s where stripping the types of and
 resolving some eighty TypeScript modules took about 0.25 s. (4) Each render worker holds a second chunk of posts, so it no longer idles while the main thread
 finishes its own chunk (about 0.35 s of idle worker time at N=1000 before). (5) The feed copy rewrites
@@ -53,11 +53,16 @@ only the URL attributes in place with htmlparser2's tokenizer instead of buildin
 document (about 40% less time in that step); and since that copy now differs from the HTML only in
 those attributes, the manifest ships it only for an essay where the Worker's string rewrite of the HTML
 would give other bytes (none of this corpus), which takes a third off the bytes a cold build writes
-and the Worker bundles (27 MB instead of 40 at N=1000). The cold build now writes a thousand body modules where it
-wrote one module, which on this machine's disk costs between 0.1 and 0.6 s of system time depending on
-what else is writing (creating a file took 0.05 to 1.5 ms in the same hour). A rebuild after one edit, profiled after them: about 0.12 s starting Node and the TypeScript
-launcher, 0.04 s rendering the one post (the renderer's code still cold), 0.08 s reading and hashing the
-thousand posts and cache entries, 0.03 s in the checks across posts, 0.02 s writing the manifest module.
+and the Worker bundles (27 MB instead of 40 at N=1000). That cold build then wrote a thousand body modules where it had
+written one module, and creating a file costs this machine's disk about 0.6 ms (1,000 files of 27 KB took
+0.60–0.65 s in a side-by-side test, 32 files of 850 KB 0.03 s). (6) So a body module now holds a group of
+posts: 64 groups, chosen by a hash of the post's file name, each module named by the render keys of its
+posts and written after the checks pass, with only what the manifest publishes. A cold build at N=1000
+creates 64 files: 1.8–2.2 s where it took 2.7–3.1 s a few minutes before, and a rebuild after one edit writes
+the one module of its group, taking the unedited bodies from the old one. (7) The build's entry,
+\`src/build/main.js\`, and the two modules it imports are JavaScript (checked through JSDoc): Node loads its
+TypeScript stripper, about 40 ms, at the first \`.ts\` module it meets, and a rebuild that runs the
+compiled build now meets none (0.30 s against 0.34 s, medians of 15 alternating runs).
 The cold build is measured from the TypeScript sources with no cache and no generated modules.`;
 
 const PROFILE_NOTE_REQUEST = `Where a request's time went in a CPU profile taken on 2026-11-25 (Node, the site's own posts, a
@@ -117,7 +122,7 @@ ${summaryTable(summary)}
 Method: \`scripts/bench/corpus.ts\` writes N seeded essays (about 1,500 words, five \`##\` sections, a
 list, a blockquote, a TypeScript and a Bash block, inline code, links to earlier essays, a footnote,
 one to three of thirty tags) into a throwaway copy of the project (\`copyProject({ posts })\`). A cold
-build is \`node src/build/main.ts --no-cache\` with \`<copy>/.cache\` and \`<copy>/src/generated\` deleted first (all features on:
+build is \`node src/build/main.js --no-cache\` with \`<copy>/.cache\` and \`<copy>/src/generated\` deleted first (all features on:
 highlighting, footnotes, anchors, validation, link checks). Hugo builds a minimal site the bench writes
 to a temp dir from the same bodies (a \`date\` in front matter; base, essay, list, terms and home
 templates; tag pages; RSS with the newest 20 essays in full; Chroma highlighting with classes;

@@ -42,12 +42,12 @@ interface BuildRun {
 }
 
 /**
- * One run of `node src/build/main.ts` in the copy. Cold: `<copy>/.cache` and the generated modules
+ * One run of `node src/build/main.js` in the copy. Cold: `<copy>/.cache` and the generated modules
  * deleted and `--no-cache` passed, so nothing of an earlier build is
  * reused, not even a body module left in place. Warm: everything left as the previous build left it.
  */
 export const runBuild = async (dir: string, kind: "cold" | "warm"): Promise<BuildRun> => {
-  const args = ["src/build/main.ts"];
+  const args = ["src/build/main.js"];
   if (kind === "cold") {
     rmSync(join(dir, CACHE_DIR), { recursive: true, force: true });
     rmSync(join(dir, "src", "generated"), { recursive: true, force: true });

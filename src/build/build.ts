@@ -1,7 +1,7 @@
 // The build as a function: posts/ and public/ in; the generated manifest module with its body
 // modules, the fingerprinted stylesheet and public/_headers out. Nothing is written until every
 // check has passed, body modules first (new names, named by their content, which the current
-// manifest does not import), and each file is replaced atomically. The CLI (main.ts), the dev loop
+// manifest does not import), and each file is replaced atomically. The CLI (main.js), the dev loop
 // and the tests all call this.
 
 import { existsSync, readFileSync } from "node:fs";

@@ -1,5 +1,5 @@
-// What `node src/build/main.ts [--preview] [--check] [--no-cache]` does, once main.ts has chosen
-// whether to run it from the TypeScript sources or from the compiled build (see compiled-build.ts).
+// What `node src/build/main.js [--preview] [--check] [--no-cache]` does, once main.js has chosen
+// whether to run it from the TypeScript sources or from the compiled build (see compiled-build.js).
 // Prints every problem as file:line: message and exits non-zero; on failure nothing is written.
 // `--check` writes nothing: it fails when the generated manifest does not match its inputs, in
 // production mode, or in preview mode with --preview. Wrangler runs it before every bundle (see
@@ -9,10 +9,12 @@
 
 import { parseArgs } from "node:util";
 import { buildManifest, staleness } from "./build.ts";
-import { DEV_SERVER_ENV, type ProjectPaths } from "./paths.ts";
+import { DEV_SERVER_ENV, projectPaths } from "./paths.ts";
 import { BuildFailed, count, formatProblem } from "./problem.ts";
 
-export const runCli = async (paths: ProjectPaths, args: readonly string[]): Promise<number> => {
+/** Runs the CLI for the project whose entry (main.js) is `entry`; resolves to the exit code. */
+export const runCli = async (entry: string, args: readonly string[]): Promise<number> => {
+  const paths = projectPaths(entry);
   const { values } = parseArgs({
     args: [...args],
     options: {

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BuildMode, Essay, Page } from "../manifest.ts";
 import type { EssayBodies } from "./body-module.ts";
-import { filesUnder } from "./files.ts";
+import { filesUnder } from "./files.js";
 
 /** 64 bits of SHA-256: plenty to tell apart versions of one URL. */
 export const shortHash = (...parts: readonly (string | Uint8Array)[]): string => {

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { BuildMode } from "../manifest.ts";
-import { filesUnder } from "./files.ts";
+import { filesUnder } from "./files.js";
 import { readPostsFolder, type FolderEntry } from "./posts-folder.ts";
 import { isGeneratedPublicFile } from "./public-files.ts";
 

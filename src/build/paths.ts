@@ -3,7 +3,7 @@
 import { join, resolve } from "node:path";
 
 /** The build's entry, as every generated file's first line names it. */
-export const GENERATOR = "src/build/main.ts";
+export const GENERATOR = "src/build/main.js";
 
 /**
  * Set by `npm run dev` for the `wrangler dev` it starts: only there may wrangler's check before

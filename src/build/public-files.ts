@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Message } from "esbuild";
 import { CACHE_POLICY, cacheControl } from "../site.ts";
-import { filesUnder } from "./files.ts";
+import { filesUnder } from "./files.js";
 import type { Memo } from "./memo.ts";
 import { GENERATOR } from "./paths.ts";
 import type { Problem } from "./problem.ts";

@@ -17,7 +17,7 @@ export interface RenderJob {
 
 export const renderJob = (job: RenderJob): PostResult => readPost(job.file, job.bytes, job.name);
 
-/** The worker's module: beside this one, compiled (see compiled-build.ts) or not. */
+/** The worker's module: beside this one, compiled (see compiled-build.js) or not. */
 const WORKER_MODULE = new URL(import.meta.url.endsWith(".mjs") ? "./render-worker.mjs" : "./render-worker.ts", import.meta.url);
 
 /** Below this many posts, starting a worker costs more than it saves. */

@@ -13,7 +13,7 @@ const IMPORT_RE = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*["']([^"']+)["']|i
 
 const filesIn = (dir: string): string[] =>
   readdirSync(join(ROOT, dir), { recursive: true, encoding: "utf8" })
-    .filter((name) => name.endsWith(".ts"))
+    .filter((name) => /\.(ts|js)$/.test(name))
     .map((name) => join(dir, name));
 
 const importsOf = (file: string): string[] =>

@@ -16,7 +16,7 @@ afterAll(() => project.remove());
 
 const build = (...args: string[]) => buildIn(project.dir, args);
 
-describe("node src/build/main.ts", () => {
+describe("node src/build/main.js", () => {
   it("builds the real posts and says what it built", () => {
     const result = build();
     expect(result.stderr).toBe("");

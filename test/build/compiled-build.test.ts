@@ -1,4 +1,4 @@
-// The CLI runs the build compiled into JavaScript when the cache is on (see compiled-build.ts):
+// The CLI runs the build compiled into JavaScript when the cache is on (see compiled-build.js):
 // it must write what the TypeScript sources write, render worker included, and compile again
 // whenever a source changes.
 
@@ -27,7 +27,7 @@ beforeAll(() => {
 afterAll(() => project.remove());
 
 const build = (...args: string[]) => buildIn(project.dir, args);
-const compiled = (): string[] => readdirSync(join(project.dir, ".cache/render/compiled")).sort();
+const compiled = (): string[] => readdirSync(join(project.dir, ".cache/compiled")).sort();
 /** Everything the build generated into src/generated, by name. */
 const generated = (): Record<string, string> => {
   const dir = join(project.dir, "src/generated");
@@ -44,7 +44,7 @@ describe("the compiled build", () => {
     expect(first.stderr).toBe("");
     expect(compiled()).toHaveLength(1);
     const [hash] = compiled();
-    expect(readdirSync(join(project.dir, ".cache/render/compiled", hash ?? "")).sort()).toEqual(["cli.mjs", "render-worker.mjs", "v8"]);
+    expect(readdirSync(join(project.dir, ".cache/compiled", hash ?? "")).sort()).toEqual(["cli.mjs", "render-worker.mjs", "v8"]);
     expect(generated()).toEqual(fromSources);
     // Every post's bodies in one of far fewer body modules, whose second lines list the posts' keys.
     const modules = Object.entries(fromSources).filter(([file]) => file.startsWith("bodies/"));

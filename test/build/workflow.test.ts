@@ -83,6 +83,6 @@ describe("the deploy workflow", () => {
   it("deploys what npm run deploy builds: the production manifest first", () => {
     const scripts = (JSON.parse(read("package.json")) as { scripts: Record<string, string> }).scripts;
     expect(scripts["deploy"]).toBe("npm run build && wrangler deploy");
-    expect(scripts["build"]).toBe("node src/build/main.ts");
+    expect(scripts["build"]).toBe("node src/build/main.js");
   });
 });

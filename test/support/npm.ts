@@ -18,9 +18,9 @@ export const npm = (cwd: string, args: readonly string[], env: NodeJS.ProcessEnv
   return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
 };
 
-/** `node src/build/main.ts` in a project copy, as `npm run build` runs it, without npm in between. */
+/** `node src/build/main.js` in a project copy, as `npm run build` runs it, without npm in between. */
 export const buildIn = (cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> =>
-  spawnSync(process.execPath, ["src/build/main.ts", ...args], { cwd, encoding: "utf8", env: { ...process.env, ...env } });
+  spawnSync(process.execPath, ["src/build/main.js", ...args], { cwd, encoding: "utf8", env: { ...process.env, ...env } });
 
 /** `wrangler deploy --dry-run` in a project copy: offline, sending nothing, its config kept in the copy. */
 export const dryRunIn = (cwd: string): SpawnSyncReturns<string> =>
