@@ -102,7 +102,7 @@ export const readPost = (file: string, bytes: Uint8Array, name: NamedPost): Post
   if (updated !== undefined && updated.slice(0, 10) < name.date) {
     return failAll([{ line: parsed.lineOf("updated"), message: `\`updated\` (${updated}) is before the essay's date (${name.date}) from its filename` }]);
   }
-  const { html, words, headings, references } = renderMarkdown(parsed.body, parsed.bodyLine);
+  const { html, words, headings, references, rawHtml } = renderMarkdown(parsed.body, parsed.bodyLine);
   const anchors = idsIn(html);
   const clash = duplicateIdIssue(anchors, parsed.bodyLine);
   if (clash) return failAll([clash]);
@@ -130,7 +130,7 @@ export const readPost = (file: string, bytes: Uint8Array, name: NamedPost): Post
     source: file,
     fingerprint: "",
   };
-  const bodies = bodiesJson({ html, feedHtml: shippedFeedHtml(html, url), markdown: source.text });
+  const bodies = bodiesJson({ html, feedHtml: shippedFeedHtml(html, url, rawHtml), markdown: source.text });
   const essay = { ...unhashed, fingerprint: servedFingerprint(unhashed, bodies) };
   return { ok: true, entry: { kind: "essay", essay, facts: { file, path, references, anchors, lines: keyLines(parsed.lineOf) } }, bodies };
 };

@@ -9,7 +9,7 @@ import { SITE } from "../../site.ts";
 import { headings, type Heading } from "./headings.ts";
 import { highlightCode } from "./highlight.ts";
 import { references, type Reference } from "./references.ts";
-import { countWords } from "./tokens.ts";
+import { countWords, walk } from "./tokens.ts";
 
 export interface RenderedMarkdown {
   readonly html: string;
@@ -17,6 +17,8 @@ export interface RenderedMarkdown {
   readonly words: number;
   readonly headings: readonly Heading[];
   readonly references: readonly Reference[];
+  /** Whether the author wrote raw HTML; without it, every tag in `html` is the renderer's. */
+  readonly rawHtml: boolean;
 }
 
 const isExternal = (href: string): boolean => /^https?:\/\//i.test(href) && !href.startsWith(`${SITE.baseUrl}/`);
@@ -59,6 +61,12 @@ export const renderMarkdown = (source: string, firstLine = 1): RenderedMarkdown 
   const walkTokens = marked.defaults.walkTokens;
   if (walkTokens) marked.walkTokens(tokens, walkTokens);
   const html = marked.parser(tokens);
-  return { html, words: countWords(tokens), headings: outline.outline(), references: references(tokens, source, firstLine) };
+  return {
+    html,
+    words: countWords(tokens),
+    headings: outline.outline(),
+    references: references(tokens, source, firstLine),
+    rawHtml: [...walk(tokens)].some((token) => token.type === "html"),
+  };
 };
 
