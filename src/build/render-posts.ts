@@ -57,6 +57,6 @@ export const renderPosts = async (folder: readonly FolderEntry[], displayDir: st
       cache?.set(key, result);
     }
   });
-  cache?.prune();
+  cache?.save();
   return { posts };
 };

@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { groupOf } from "../../src/build/body-module.ts";
 import { parseFilename } from "../../src/build/filename.ts";
 import { importedBodies } from "../../src/build/manifest-module.ts";
-import { renderKey } from "../../src/build/render-cache.ts";
+import { RENDER_CACHE_FILE, renderKey } from "../../src/build/render-cache.ts";
 import { renderAll, renderJob, type RenderJob } from "../../src/build/render-pool.ts";
 import { essay, tempPosts, VALID_ESSAY, type TempPosts } from "../support/temp-posts.ts";
 
@@ -48,7 +48,7 @@ describe("the render cache", () => {
     posts = tempPosts({ "2026-01-01-one.md": VALID_ESSAY, "2026-01-02-two.md": VALID_ESSAY });
     await posts.build();
     const cache = join(posts.postsDir, "..", "cache");
-    const entries = (): string[] => readdirSync(cache).filter((name) => name.endsWith(".json"));
+    const entries = (): string[] => readFileSync(join(cache, RENDER_CACHE_FILE), "utf8").trimEnd().split("\n");
     const imported = (): string[] => importedBodies(readFileSync(posts?.outFile ?? "", "utf8")).map((name) => `${name}.ts`).sort();
     expect(entries()).toHaveLength(2);
     expect(readdirSync(posts.bodiesDir).sort()).toEqual(imported());
@@ -78,6 +78,18 @@ describe("the render cache", () => {
     const warm = posts.output();
     await posts.build("production", { cache: false });
     expect(body(posts.output())).toBe(body(warm));
+  });
+
+  it("renders a post again whose line in the cache is damaged", async () => {
+    posts = tempPosts({ "2026-01-01-one.md": VALID_ESSAY, "2026-01-02-two.md": VALID_ESSAY });
+    await posts.build();
+    const before = posts.output();
+    const file = join(posts.postsDir, "..", "cache", RENDER_CACHE_FILE);
+    writeFileSync(file, readFileSync(file, "utf8").replace(/\}\n/, "\n"));
+    const { manifest } = await posts.build();
+    expect(manifest.essays.map((essay) => essay.html)).toEqual([expect.stringContaining("Some words"), expect.stringContaining("Some words")]);
+    expect(posts.output()).toBe(before);
+    expect(readFileSync(file, "utf8").trimEnd().split("\n").every((line) => JSON.parse(line.slice(65)) !== null)).toBe(true);
   });
 
   it("renders a post again when no body module holds its bodies, even with its entry cached", async () => {
