@@ -9,11 +9,11 @@ import { dirname, join, relative } from "node:path";
 import type { BuildMode, Manifest } from "../manifest.ts";
 import { BODIES_FOLDER, bodiesProblem, pruneBodies, writeBodyModules } from "./body-module.ts";
 import { collectPosts } from "./collect.ts";
-import { codeHash, computeInputHash } from "./input-hash.ts";
+import { codeHash, computeInputHash, postKeys } from "./input-hash.ts";
 import { readLedger } from "./ledger.ts";
 import { importedBodies, manifestModule, readHeader } from "./manifest-module.ts";
 import { MEMO_FOLDER, NO_MEMO, openMemo } from "./memo.ts";
-import type { ProjectPaths } from "./paths.ts";
+import { displayPath, type ProjectPaths } from "./paths.ts";
 import { readPostsFolder } from "./posts-folder.ts";
 import { BuildFailed } from "./problem.ts";
 import { planPublicFiles, removeStaleStylesheets } from "./public-files.ts";
@@ -36,21 +36,21 @@ export interface BuildResult {
   readonly publicPaths: readonly string[];
 }
 
-const displayPath = (root: string, path: string): string => relative(root, path) || ".";
-
 export const buildManifest = async (options: BuildOptions): Promise<BuildResult> => {
   const { root, postsDir, publicDir, outFile, ledgerFile, cacheDir, mode, now = new Date() } = options;
   const code = codeHash(root);
   const folder = readPostsFolder(postsDir);
-  const inputHash = computeInputHash(options, code, folder);
+  const displayDir = displayPath(root, postsDir);
+  // Each post's bytes are hashed once, into its render key, which the input hash is made of too.
+  const keys = postKeys(folder, code, displayDir);
+  const inputHash = computeInputHash(options, code, keys);
   const memo = cacheDir === null ? NO_MEMO : openMemo(join(cacheDir, MEMO_FOLDER));
   const security = await memo.remember("security-headers", code, securityHeaders);
-  const displayDir = displayPath(root, postsDir);
   const bodiesDir = join(dirname(outFile), BODIES_FOLDER);
   // esbuild minifies the stylesheet in a process of its own, so it runs beside the rendering.
   const [publicFiles, rendered] = await Promise.all([
     planPublicFiles(publicDir, { security, memo, codeHash: code }),
-    renderPosts(folder, displayDir, { codeHash: code, bodiesDir, cache: cacheDir === null ? null : openRenderCache(cacheDir) }),
+    renderPosts(folder, displayDir, { keys, bodiesDir, cache: cacheDir === null ? null : openRenderCache(cacheDir) }),
   ]);
   if ("problems" in publicFiles) throw new BuildFailed(publicFiles.problems);
 

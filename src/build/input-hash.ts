@@ -8,8 +8,10 @@ import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { BuildMode } from "../manifest.ts";
 import { filesUnder } from "./files.js";
+import { displayPath } from "./paths.ts";
 import { readPostsFolder, type FolderEntry } from "./posts-folder.ts";
 import { isGeneratedPublicFile } from "./public-files.ts";
+import { renderKey } from "./render-cache.ts";
 
 /** The code whose output is the manifest, or whose behaviour its fingerprints stand for. */
 const CODE = ["src/build", "src/worker", "src/manifest.ts", "src/site.ts", "src/urls.ts", "src/security.ts"];
@@ -56,8 +58,19 @@ export const codeHash = (root: string): string => {
   return hash.digest("hex");
 };
 
-/** `code` and `posts` are codeHash(root) and the posts folder, for a caller that has them already. */
-export const computeInputHash = ({ root, postsDir, publicDir, mode }: InputHashOptions, code = codeHash(root), posts: readonly FolderEntry[] = readPostsFolder(postsDir)): string => {
+/**
+ * The render key (see render-cache.ts) of every entry of the posts folder, by name: null for an
+ * entry that is not a file. `displayDir` names the folder as messages do ("posts").
+ */
+export const postKeys = (posts: readonly FolderEntry[], code: string, displayDir: string): ReadonlyMap<string, string | null> =>
+  new Map(posts.map(({ name, bytes }) => [name, bytes === null ? null : renderKey(code, `${displayDir}/${name}`, bytes)]));
+
+/** `code` and `keys` are codeHash(root) and postKeys() of the posts folder, for a caller that has them already. */
+export const computeInputHash = (
+  { root, postsDir, publicDir, mode }: InputHashOptions,
+  code = codeHash(root),
+  keys = postKeys(readPostsFolder(postsDir), code, displayPath(root, postsDir)),
+): string => {
   const hash = createHash("sha256");
   const add = labelled(hash);
   add("mode", mode);
@@ -66,7 +79,8 @@ export const computeInputHash = ({ root, postsDir, publicDir, mode }: InputHashO
     const name = relative(publicDir, file);
     if (!isGeneratedPublicFile(name)) add(`public ${name}`, readFileSync(file));
   }
-  // Every entry counts, valid or not: a stray file changes the outcome of the build.
-  for (const { name, bytes } of posts) add(`post ${name}`, bytes ?? "(not a file)");
+  // Every entry counts, valid or not: a stray file changes the outcome of the build. A post counts
+  // by its render key, which stands for its name and bytes.
+  for (const [name, key] of keys) add(`post ${name}`, key ?? "(not a file)");
   return hash.digest("hex");
 };

@@ -1,6 +1,6 @@
 // Where the real project keeps its posts, its static files, its ledger and its generated manifest.
 
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 
 /** The build's entry, as every generated file's first line names it. */
 export const GENERATOR = "src/build/main.js";
@@ -31,6 +31,9 @@ export interface ProjectPaths {
    */
   readonly cacheDir: string | null;
 }
+
+/** `path` as messages and generated headers name it: relative to the project root. */
+export const displayPath = (root: string, path: string): string => relative(root, path) || ".";
 
 export const projectPaths = (fromFile: string): ProjectPaths => {
   const root = resolve(fromFile, "..", "..", "..");

@@ -4,11 +4,12 @@
 // changes, so a stale render can never be served. An entry holds what the checks and the manifest
 // need of a post, without its bodies: those are in a body module (see body-module.ts), which a
 // rebuild leaves unread but for the one group it writes again. All entries are one file, a line
-// each, read with one call where a file per entry cost a thousand opens; a build writes it back
-// with the entries it used, and only those.
+// each, read with one call where a file per entry cost a thousand opens. A build appends the lines
+// of the posts it rendered, and writes the file anew with only the entries it used once the unused
+// ones outnumber them; a line that a crash cut short fails to parse, and is a miss.
 
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { PostEntry } from "./post.ts";
 import type { Problem } from "./problem.ts";
@@ -23,7 +24,7 @@ export const renderKey = (codeHash: string, file: string, bytes: Uint8Array): st
 export interface RenderCache {
   readonly get: (key: string) => CachedResult | undefined;
   readonly set: (key: string, result: CachedResult) => void;
-  /** Writes the cache back with the entries this build used, and only those. */
+  /** Keeps what this build rendered for the next one, and drops what no build uses once it is most of the file. */
   readonly save: () => void;
 }
 
@@ -40,7 +41,8 @@ export const openRenderCache = (dir: string): RenderCache => {
     }
   }
   const used = new Map<string, string>();
-  let changed = false;
+  const added = new Map<string, string>();
+  const lines = (entries: ReadonlyMap<string, string>): string => [...entries].map(([key, json]) => `${key} ${json}\n`).join("");
   return {
     get: (key) => {
       const json = stored.get(key);
@@ -55,12 +57,14 @@ export const openRenderCache = (dir: string): RenderCache => {
       }
     },
     set: (key, result) => {
-      used.set(key, JSON.stringify(result));
-      changed = true;
+      const json = JSON.stringify(result);
+      used.set(key, json);
+      added.set(key, json);
     },
     save: () => {
-      if (!changed && used.size === stored.size) return;
-      writeAtomic(file, [...used].map(([key, json]) => `${key} ${json}\n`).join(""));
+      const unused = [...stored.keys()].filter((key) => !used.has(key)).length;
+      if (unused > used.size || !existsSync(file)) writeAtomic(file, lines(used));
+      else if (added.size > 0) appendFileSync(file, lines(added));
     },
   };
 };

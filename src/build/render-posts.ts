@@ -8,7 +8,7 @@ import { parseFilename } from "./filename.ts";
 import type { PostEntry, PostResult } from "./post.ts";
 import type { FolderEntry } from "./posts-folder.ts";
 import type { Problem } from "./problem.ts";
-import { renderKey, type RenderCache } from "./render-cache.ts";
+import type { RenderCache } from "./render-cache.ts";
 import { renderAll, type RenderJob } from "./render-pool.ts";
 
 export type RenderedPost =
@@ -21,15 +21,15 @@ export interface RenderedPosts {
 }
 
 export interface RenderOptions {
-  /** Stands for the build's code and library versions (see input-hash.ts): part of every render key. */
-  readonly codeHash: string;
+  /** The render key of every file in the folder, by name (see postKeys in input-hash.ts). */
+  readonly keys: ReadonlyMap<string, string | null>;
   /** Where the body modules of earlier builds are. */
   readonly bodiesDir: string;
   readonly cache: RenderCache | null;
 }
 
 /** Renders the posts among `folder` (see posts-folder.ts); `displayDir` names the folder in messages. */
-export const renderPosts = async (folder: readonly FolderEntry[], displayDir: string, { codeHash, bodiesDir, cache }: RenderOptions): Promise<RenderedPosts> => {
+export const renderPosts = async (folder: readonly FolderEntry[], displayDir: string, { keys, bodiesDir, cache }: RenderOptions): Promise<RenderedPosts> => {
   const posts = new Map<string, RenderedPost>();
   const misses: { readonly entry: string; readonly key: string; readonly job: RenderJob }[] = [];
   const stored = cache === null ? NO_STORED_BODIES : openStoredBodies(bodiesDir);
@@ -38,7 +38,8 @@ export const renderPosts = async (folder: readonly FolderEntry[], displayDir: st
     const bytes = entry.bytes;
     if (bytes === null || name.kind === "invalid") continue;
     const file = `${displayDir}/${entry.name}`;
-    const key = renderKey(codeHash, file, bytes);
+    const key = keys.get(entry.name);
+    if (key === undefined || key === null) throw new Error(`${file} has no render key`);
     const cached = cache?.get(key);
     // A post whose bodies no body module holds (src/generated deleted, say) is rendered again.
     if (cached && !cached.ok) posts.set(entry.name, cached);

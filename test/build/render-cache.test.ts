@@ -44,7 +44,7 @@ describe("the render cache", () => {
     expect(renderKey("code-a", "posts/x.md", bytes)).not.toBe(renderKey("code-a", "posts/x.md", new TextEncoder().encode(`${VALID_ESSAY} `)));
   });
 
-  it("keeps only the entries and body modules the last build used", async () => {
+  it("keeps only the body modules the last build used, and drops unused cache entries once they outnumber the used ones", async () => {
     posts = tempPosts({ "2026-01-01-one.md": VALID_ESSAY, "2026-01-02-two.md": VALID_ESSAY });
     await posts.build();
     const cache = join(posts.postsDir, "..", "cache");
@@ -52,12 +52,17 @@ describe("the render cache", () => {
     const imported = (): string[] => importedBodies(readFileSync(posts?.outFile ?? "", "utf8")).map((name) => `${name}.ts`).sort();
     expect(entries()).toHaveLength(2);
     expect(readdirSync(posts.bodiesDir).sort()).toEqual(imported());
-    const before = imported();
-    posts.write("2026-01-02-two.md", VALID_ESSAY.replace("Some", "New"));
-    await posts.build();
-    expect(entries()).toHaveLength(2);
-    expect(readdirSync(posts.bodiesDir).sort()).toEqual(imported());
-    expect(imported()).not.toEqual(before);
+    // Each edit appends the edited post's entry, until the two in use are outnumbered.
+    const lines: number[] = [];
+    for (const words of ["New", "Newer", "Newest"]) {
+      const before = imported();
+      posts.write("2026-01-02-two.md", VALID_ESSAY.replace("Some", words));
+      await posts.build();
+      lines.push(entries().length);
+      expect(readdirSync(posts.bodiesDir).sort()).toEqual(imported());
+      expect(imported()).not.toEqual(before);
+    }
+    expect(lines).toEqual([3, 4, 2]);
   });
 
   it("after an edit, writes the edited post's body module again with the unedited bodies of its group taken from the old one", async () => {
@@ -89,7 +94,9 @@ describe("the render cache", () => {
     const { manifest } = await posts.build();
     expect(manifest.essays.map((essay) => essay.html)).toEqual([expect.stringContaining("Some words"), expect.stringContaining("Some words")]);
     expect(posts.output()).toBe(before);
-    expect(readFileSync(file, "utf8").trimEnd().split("\n").every((line) => JSON.parse(line.slice(65)) !== null)).toBe(true);
+    // The entry written again comes after the damaged one, so it is the one the next build reads.
+    const latest = new Map(readFileSync(file, "utf8").trimEnd().split("\n").map((line) => [line.slice(0, 64), line.slice(65)]));
+    expect([...latest.values()].every((json) => JSON.parse(json) !== null)).toBe(true);
   });
 
   it("renders a post again when no body module holds its bodies, even with its entry cached", async () => {
