@@ -42,7 +42,13 @@ const availability = (essays: readonly UnfingerprintedEssay[]): { from: string; 
 
 const grouped = (essays: readonly UnfingerprintedEssay[], keys: (essay: UnfingerprintedEssay) => readonly string[]): Map<string, UnfingerprintedEssay[]> => {
   const groups = new Map<string, UnfingerprintedEssay[]>();
-  for (const essay of essays) for (const key of keys(essay)) groups.set(key, [...(groups.get(key) ?? []), essay]);
+  for (const essay of essays) {
+    for (const key of keys(essay)) {
+      const group = groups.get(key);
+      if (group === undefined) groups.set(key, [essay]);
+      else group.push(essay);
+    }
+  }
   return groups;
 };
 
