@@ -118,10 +118,12 @@ export interface SiteContent {
   readonly series: readonly string[];
 }
 
+/** The canonical paths that answer 200 whatever the content: home, the lists, the site's feeds and files. */
+export const BASE_PATHS: readonly string[] = [PATHS.home, PATHS.writing, PATHS.tags, PATHS.series, PATHS.sitemap, PATHS.robots, PATHS.llms, ...FEED_FORMATS.map((format) => PATHS.feed(format))];
+
 /** Every canonical path that answers 200 for this content: the one list the Worker and the build share. */
-export const sitePaths = ({ essays, pages, tags, series }: SiteContent): Set<string> => {
-  const paths = new Set<string>([PATHS.home, PATHS.writing, PATHS.tags, PATHS.series, PATHS.sitemap, PATHS.robots, PATHS.llms]);
-  for (const format of FEED_FORMATS) paths.add(PATHS.feed(format));
+export const sitePaths = ({ essays = [], pages = [], tags = [], series = [] }: Partial<SiteContent>, base = true): Set<string> => {
+  const paths = new Set<string>(base ? BASE_PATHS : []);
   for (const essay of essays) paths.add(PATHS.essay(essay)).add(PATHS.essayMarkdown(essay));
   for (const tag of tags) {
     paths.add(PATHS.tag(tag));

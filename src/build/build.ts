@@ -30,7 +30,10 @@ export interface BuildOptions extends ProjectPaths {
 }
 
 export interface BuildResult {
+  /** The manifest, made when first asked for. */
   readonly manifest: Manifest;
+  /** How many essays and pages it holds, for a report that need not make it. */
+  readonly counts: { readonly essays: number; readonly pages: number };
   readonly inputHash: string;
   /** Every path that answers 200 in production today: what the ledger must hold. */
   readonly publicPaths: readonly string[];
@@ -83,7 +86,14 @@ export const buildManifest = async (options: BuildOptions): Promise<BuildResult>
   writeAtomic(outFile, text);
   pruneBodies(bodiesDir, new Set([...places.values()].map((place) => place.module)));
   removeStaleStylesheets(publicDir, publicFiles.stylesheet);
-  return { manifest: collected.manifest, inputHash, publicPaths: collected.publicPaths };
+  return {
+    get manifest(): Manifest {
+      return collected.manifest;
+    },
+    counts: { essays: plan.essays.length, pages: plan.pages.length },
+    inputHash,
+    publicPaths: collected.publicPaths,
+  };
 };
 
 const rebuildCommand = (mode: BuildMode): string => (mode === "production" ? "npm run build" : "npm run build -- --preview");

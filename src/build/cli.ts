@@ -36,8 +36,8 @@ export const runCli = async (entry: string, args: readonly string[]): Promise<nu
     return 0;
   }
   try {
-    const { manifest } = await buildManifest(options);
-    console.log(`built ${options.mode} manifest: ${count(manifest.essays.length, "essay")}, ${count(manifest.pages.length, "page")}`);
+    const { counts } = await buildManifest(options);
+    console.log(`built ${options.mode} manifest: ${count(counts.essays, "essay")}, ${count(counts.pages, "page")}`);
     return 0;
   } catch (error) {
     if (!(error instanceof BuildFailed)) throw error;

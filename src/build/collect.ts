@@ -58,7 +58,10 @@ export interface ManifestPlan extends Omit<Manifest, "essays" | "pages"> {
 export type Collected =
   | {
       readonly ok: true;
-      /** The manifest as the Worker sees it; each entry reads its bodies when first asked for them. */
+      /**
+       * The manifest as the Worker sees it, made when first asked for (the CLI never asks); each
+       * entry reads its bodies when first asked for them.
+       */
       readonly manifest: Manifest;
       readonly plan: ManifestPlan;
       /** Every path that answers 200 in production today: what the ledger must hold. */
@@ -125,14 +128,17 @@ export const collectPosts = ({ root, postsDir, displayDir, mode, publicDir, styl
     essays: fingerprintEssays(published(essays.map(({ essay, body }) => ({ ...essay, body }))).sort(byNewest)),
     pages: finalPages,
   };
+  let manifest: Manifest | undefined;
   return {
     ok: true,
     publicPaths: publicPaths(index, today),
     plan,
-    manifest: {
-      ...plan,
-      essays: plan.essays.map((essay) => attachBodies<Essay, EssayBodies>(essay, ESSAY_BODY_FIELDS)),
-      pages: plan.pages.map((page) => attachBodies<Page, PageBodies>(page, PAGE_BODY_FIELDS)),
+    get manifest(): Manifest {
+      return (manifest ??= {
+        ...plan,
+        essays: plan.essays.map((essay) => attachBodies<Essay, EssayBodies>(essay, ESSAY_BODY_FIELDS)),
+        pages: plan.pages.map((page) => attachBodies<Page, PageBodies>(page, PAGE_BODY_FIELDS)),
+      });
     },
   };
 };

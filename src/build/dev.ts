@@ -21,8 +21,8 @@ const options = { ...projectPaths(fileURLToPath(import.meta.url)), mode: "previe
 
 const build = async (): Promise<boolean> => {
   try {
-    const { manifest } = await buildManifest(options);
-    console.log(`[dev] built preview manifest: ${count(manifest.essays.length, "essay")}, ${count(manifest.pages.length, "page")}`);
+    const { counts } = await buildManifest(options);
+    console.log(`[dev] built preview manifest: ${count(counts.essays, "essay")}, ${count(counts.pages, "page")}`);
     return true;
   } catch (error) {
     if (error instanceof BuildFailed) {

@@ -2,7 +2,7 @@
 // read. Paths come from sitePaths() in src/urls.ts, the same function the Worker routes by, so the
 // build cannot believe in a URL the Worker would not serve.
 
-import { sitePaths, type SiteContent } from "../urls.ts";
+import { BASE_PATHS, sitePaths, type SiteContent } from "../urls.ts";
 import type { UnfingerprintedEssay, UnfingerprintedPage } from "./fingerprint.ts";
 import type { PostFacts } from "./post.ts";
 
@@ -27,11 +27,8 @@ export interface IndexedPage {
   readonly facts: PostFacts;
 }
 
-const NOTHING: SiteContent = { essays: [], pages: [], tags: [], series: [] };
-const BASE = sitePaths(NOTHING);
-
 /** The paths one piece of content adds beyond the ones every site has. */
-const pathsOf = (content: Partial<SiteContent>): string[] => [...sitePaths({ ...NOTHING, ...content })].filter((path) => !BASE.has(path));
+const pathsOf = (content: Partial<SiteContent>): Set<string> => sitePaths(content, false);
 
 /** The earliest date among published essays, or, when only drafts have it, the drafts' earliest. */
 const availability = (essays: readonly UnfingerprintedEssay[]): { from: string; draft: boolean } => {
@@ -54,7 +51,7 @@ const grouped = (essays: readonly UnfingerprintedEssay[], keys: (essay: Unfinger
 
 export const siteIndex = (essays: readonly IndexedEssay[], pages: readonly IndexedPage[]): ReadonlyMap<string, Target> => {
   const index = new Map<string, Target>();
-  for (const path of BASE) index.set(path, { what: "a page of the site", from: null, draft: false, anchors: null });
+  for (const path of BASE_PATHS) index.set(path, { what: "a page of the site", from: null, draft: false, anchors: null });
   for (const { page, facts } of pages) {
     for (const path of pathsOf({ pages: [page.slug] })) index.set(path, { what: `the page ${facts.file}`, from: null, draft: page.draft, anchors: new Set(facts.anchors) });
   }
