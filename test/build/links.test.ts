@@ -5,11 +5,14 @@ let posts: TempPosts | undefined;
 afterEach(() => posts?.remove());
 
 const post = (body: string, extra: Record<string, string> = {}): string => essay({ title: '"T"', dek: '"D"', summary: '"S"', ...extra }, body);
+// A test may make several folders: each replaces (and removes) the one before, the last goes after it.
 const problems = (files: Files, today?: string): string[] => {
+  posts?.remove();
   posts = tempPosts(files, today);
   return problemsOf(posts.collect());
 };
 const passes = (files: Files, today?: string): boolean => {
+  posts?.remove();
   posts = tempPosts(files, today);
   return posts.collect().ok;
 };
