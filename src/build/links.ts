@@ -62,8 +62,8 @@ const problemWith = (source: LinkSource, url: string, target: URL, context: Link
 export const checkReferences = (sources: readonly LinkSource[], context: LinkContext): Problem[] =>
   sources.flatMap((source) =>
     source.facts.references.flatMap(({ kind, url, line }): Problem[] => {
-      if (!URL.canParse(url, absoluteUrl(source.facts.path))) return [{ file: source.facts.file, line, message: `has a malformed URL: ${url}` }];
-      const target = new URL(url, absoluteUrl(source.facts.path));
+      const target = URL.parse(url, absoluteUrl(source.facts.path));
+      if (target === null) return [{ file: source.facts.file, line, message: `has a malformed URL: ${url}` }];
       if (target.origin !== SITE_ORIGIN) return [];
       if (kind === "image") {
         return isPublicFile(context.publicDir, target.pathname)
