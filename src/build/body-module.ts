@@ -124,9 +124,14 @@ export const NO_STORED_BODIES: StoredBodies = {
   },
 };
 
-/** What the body modules in `dir` hold, from their first two lines; a module is read whole only when one of its bodies is asked for. */
+/**
+ * What the body modules in `dir` hold, from their first two lines; a module is read whole only when
+ * one of its bodies is asked for. A body may be asked for after the build that opened this has
+ * pruned the modules its manifest does not import, so every module that holds a key is remembered,
+ * and the first one still there is read.
+ */
 export const openStoredBodies = (dir: string): StoredBodies => {
-  const holder = new Map<string, { readonly name: string; readonly index: number }>();
+  const holders = new Map<string, { readonly name: string; readonly index: number }[]>();
   for (const entry of existsSync(dir) ? readdirSync(dir) : []) {
     const name = FILE_RE.exec(entry)?.[1];
     if (name === undefined) continue;
@@ -137,7 +142,7 @@ export const openStoredBodies = (dir: string): StoredBodies => {
       .slice(KEYS_PREFIX.length)
       .trim()
       .split(" ")
-      .forEach((key, index) => holder.set(key, { name, index }));
+      .forEach((key, index) => holders.set(key, [...(holders.get(key) ?? []), { name, index }]));
   }
   const lines = new Map<string, readonly string[]>();
   const linesOf = (name: string): readonly string[] => {
@@ -151,9 +156,10 @@ export const openStoredBodies = (dir: string): StoredBodies => {
     return read;
   };
   return {
-    has: (key) => holder.has(key),
+    has: (key) => holders.has(key),
     json: (key) => {
-      const place = holder.get(key);
+      const places = holders.get(key) ?? [];
+      const place = places.find(({ name }) => lines.has(name) || existsSync(bodyFile(dir, name)));
       if (place === undefined) return NO_STORED_BODIES.json(key);
       // Each body's line is `<index>:<json>,`.
       return (linesOf(place.name)[FIRST_BODY_LINE + place.index] ?? "").slice(`${place.index}:`.length, -1);

@@ -1,8 +1,8 @@
 // The build as a function: posts/ and public/ in; the generated manifest module with its body
-// modules, the fingerprinted stylesheet and public/_headers out. Nothing is written until every
-// check has passed, body modules first (new names, named by their content, which the current
-// manifest does not import), and each file is replaced atomically. The CLI (main.js), the dev loop
-// and the tests all call this.
+// modules, the fingerprinted stylesheet and public/_headers out. Nothing but the cache is written
+// until every check has passed; then body modules first (named by their content, so a new one is
+// a name the current manifest does not import), and each file is replaced atomically. The CLI
+// (main.js), the dev loop and the tests all call this.
 
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";

@@ -85,6 +85,22 @@ describe("the render cache", () => {
     expect(body(posts.output())).toBe(body(warm));
   });
 
+  it("reads a cached post's bodies from a module still there when another that held them is pruned", async () => {
+    const [first, second] = sameGroup();
+    posts = tempPosts({ [first]: VALID_ESSAY.replace("Some words", "First words"), [second]: VALID_ESSAY.replace("Some words", "Second words") });
+    await posts.build();
+    const [both] = readdirSync(posts.bodiesDir);
+    const saved = readFileSync(join(posts.bodiesDir, both ?? ""), "utf8");
+    rmSync(join(posts.postsDir, second));
+    await posts.build();
+    // As if a build had stopped between writing its modules and pruning the old ones: two modules hold the first post.
+    writeFileSync(join(posts.bodiesDir, both ?? ""), saved);
+    expect(readdirSync(posts.bodiesDir)).toHaveLength(2);
+    const { manifest } = await posts.build();
+    expect(readdirSync(posts.bodiesDir)).toHaveLength(1);
+    expect(manifest.essays.map((essay) => essay.html)).toEqual([expect.stringContaining("First words")]);
+  });
+
   it("renders a post again whose line in the cache is damaged", async () => {
     posts = tempPosts({ "2026-01-01-one.md": VALID_ESSAY, "2026-01-02-two.md": VALID_ESSAY });
     await posts.build();
