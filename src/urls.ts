@@ -121,9 +121,8 @@ export interface SiteContent {
 /** The canonical paths that answer 200 whatever the content: home, the lists, the site's feeds and files. */
 export const BASE_PATHS: readonly string[] = [PATHS.home, PATHS.writing, PATHS.tags, PATHS.series, PATHS.sitemap, PATHS.robots, PATHS.llms, ...FEED_FORMATS.map((format) => PATHS.feed(format))];
 
-/** Every canonical path that answers 200 for this content: the one list the Worker and the build share. */
-export const sitePaths = ({ essays = [], pages = [], tags = [], series = [] }: Partial<SiteContent>, base = true): Set<string> => {
-  const paths = new Set<string>(base ? BASE_PATHS : []);
+/** The canonical paths some content adds to BASE_PATHS. */
+export const contentPaths = ({ essays = [], pages = [], tags = [], series = [] }: Partial<SiteContent>, paths = new Set<string>()): Set<string> => {
   for (const essay of essays) paths.add(PATHS.essay(essay)).add(PATHS.essayMarkdown(essay));
   for (const tag of tags) {
     paths.add(PATHS.tag(tag));
@@ -133,6 +132,9 @@ export const sitePaths = ({ essays = [], pages = [], tags = [], series = [] }: P
   for (const page of pages) paths.add(PATHS.page(page));
   return paths;
 };
+
+/** Every canonical path that answers 200 for this content: the one list the Worker and the build share. */
+export const sitePaths = (content: SiteContent): Set<string> => contentPaths(content, new Set(BASE_PATHS));
 
 const ESSAY_PATH_RE = new RegExp(`^${ROUTES.writing}${SLUG_SOURCE}$`);
 

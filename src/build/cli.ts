@@ -20,7 +20,8 @@ export const runCli = async (entry: string, args: readonly string[]): Promise<nu
     options: {
       preview: { type: "boolean", default: false },
       check: { type: "boolean", default: false },
-      // Render every post afresh instead of reusing .cache/render (what "cold" means in the benchmarks).
+      // Render every post afresh instead of reusing .cache/render, from the TypeScript sources rather
+      // than .cache/compiled (main.js reads the flag first): what "cold" means in the benchmarks.
       "no-cache": { type: "boolean", default: false },
     },
   });

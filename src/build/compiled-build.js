@@ -15,7 +15,7 @@ import { pathToFileURL } from "node:url";
 import { filesUnder } from "./files.js";
 
 /** The compiled builds' folder; one build per hash below it. */
-export const COMPILED_FOLDER = join(".cache", "compiled");
+const COMPILED_FOLDER = join(".cache", "compiled");
 /** The compiled CLI module's file name; the worker's is beside it (see compile-build.ts). */
 export const COMPILED_CLI = "cli.mjs";
 

@@ -5,8 +5,10 @@
 // need of a post, without its bodies: those are in a body module (see body-module.ts), which a
 // rebuild leaves unread but for the one group it writes again. All entries are one file, a line
 // each, read with one call where a file per entry cost a thousand opens. A build appends the lines
-// of the posts it rendered, and writes the file anew with only the entries it used once the unused
-// ones outnumber them; a line that a crash cut short fails to parse, and is a miss.
+// of the posts it rendered (a line already there as it is, such as a draft's rendered again because
+// a production build keeps no draft's bodies, is not repeated), and writes the file anew with only
+// the entries it used once the other lines outnumber them. A line that a crash cut short fails to
+// parse, and is a miss; the next append starts on a line of its own.
 
 import { createHash } from "node:crypto";
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
@@ -35,10 +37,12 @@ const KEY_LENGTH = 64;
 export const openRenderCache = (dir: string): RenderCache => {
   const file = join(dir, RENDER_CACHE_FILE);
   const stored = new Map<string, string>();
-  if (existsSync(file)) {
-    for (const line of readFileSync(file, "utf8").split("\n")) {
-      if (line.charAt(KEY_LENGTH) === " ") stored.set(line.slice(0, KEY_LENGTH), line.slice(KEY_LENGTH + 1));
-    }
+  const text = existsSync(file) ? readFileSync(file, "utf8") : null;
+  let lineCount = 0;
+  for (const line of text?.split("\n") ?? []) {
+    if (line.charAt(KEY_LENGTH) !== " ") continue;
+    stored.set(line.slice(0, KEY_LENGTH), line.slice(KEY_LENGTH + 1));
+    lineCount++;
   }
   const used = new Map<string, string>();
   const added = new Map<string, string>();
@@ -59,12 +63,11 @@ export const openRenderCache = (dir: string): RenderCache => {
     set: (key, result) => {
       const json = JSON.stringify(result);
       used.set(key, json);
-      added.set(key, json);
+      if (stored.get(key) !== json) added.set(key, json);
     },
     save: () => {
-      const unused = [...stored.keys()].filter((key) => !used.has(key)).length;
-      if (unused > used.size || !existsSync(file)) writeAtomic(file, lines(used));
-      else if (added.size > 0) appendFileSync(file, lines(added));
+      if (text === null || lineCount + added.size - used.size > used.size) writeAtomic(file, lines(used));
+      else if (added.size > 0) appendFileSync(file, `${text === "" || text.endsWith("\n") ? "" : "\n"}${lines(added)}`);
     },
   };
 };

@@ -1,8 +1,8 @@
 // Every path the posts make, and from when and for whom it exists: what the link and alias checks
-// read. Paths come from sitePaths() in src/urls.ts, the same function the Worker routes by, so the
-// build cannot believe in a URL the Worker would not serve.
+// read. Paths come from BASE_PATHS and contentPaths() in src/urls.ts, which make the sitePaths()
+// the Worker routes by, so the build cannot believe in a URL the Worker would not serve.
 
-import { BASE_PATHS, sitePaths, type SiteContent } from "../urls.ts";
+import { BASE_PATHS, contentPaths } from "../urls.ts";
 import type { UnfingerprintedEssay, UnfingerprintedPage } from "./fingerprint.ts";
 import type { PostFacts } from "./post.ts";
 
@@ -27,9 +27,6 @@ export interface IndexedPage {
   readonly facts: PostFacts;
 }
 
-/** The paths one piece of content adds beyond the ones every site has. */
-const pathsOf = (content: Partial<SiteContent>): Set<string> => sitePaths(content, false);
-
 /** The earliest date among published essays, or, when only drafts have it, the drafts' earliest. */
 const availability = (essays: readonly UnfingerprintedEssay[]): { from: string; draft: boolean } => {
   const published = essays.filter((essay) => !essay.draft);
@@ -53,19 +50,19 @@ export const siteIndex = (essays: readonly IndexedEssay[], pages: readonly Index
   const index = new Map<string, Target>();
   for (const path of BASE_PATHS) index.set(path, { what: "a page of the site", from: null, draft: false, anchors: null });
   for (const { page, facts } of pages) {
-    for (const path of pathsOf({ pages: [page.slug] })) index.set(path, { what: `the page ${facts.file}`, from: null, draft: page.draft, anchors: new Set(facts.anchors) });
+    for (const path of contentPaths({ pages: [page.slug] })) index.set(path, { what: `the page ${facts.file}`, from: null, draft: page.draft, anchors: new Set(facts.anchors) });
   }
   for (const { essay, facts } of essays) {
-    for (const path of pathsOf({ essays: [essay.slug] })) {
+    for (const path of contentPaths({ essays: [essay.slug] })) {
       index.set(path, { what: `the essay ${facts.file}`, from: essay.date, draft: essay.draft, anchors: path === facts.path ? new Set(facts.anchors) : null });
     }
   }
   const all = essays.map(({ essay }) => essay);
   for (const [tag, tagged] of grouped(all, (essay) => essay.tags)) {
-    for (const path of pathsOf({ tags: [tag] })) index.set(path, { what: `the tag ${tag}`, ...availability(tagged), anchors: null });
+    for (const path of contentPaths({ tags: [tag] })) index.set(path, { what: `the tag ${tag}`, ...availability(tagged), anchors: null });
   }
   for (const [series, parts] of grouped(all, (essay) => (essay.series === null ? [] : [essay.series]))) {
-    for (const path of pathsOf({ series: [series] })) index.set(path, { what: `the series ${series}`, ...availability(parts), anchors: null });
+    for (const path of contentPaths({ series: [series] })) index.set(path, { what: `the series ${series}`, ...availability(parts), anchors: null });
   }
   return index;
 };

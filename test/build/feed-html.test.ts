@@ -46,6 +46,11 @@ describe("the feed copy the manifest ships", () => {
     expect(absoluteUrlsIn(html, PAGE)).toBe(absolutizeHtml(html, PAGE));
   });
 
+  it("is the parser's own copy for raw HTML inside a footnote", () => {
+    const { html, rawHtml } = renderMarkdown("Text.[^1]\n\n[^1]: See <a href='/about/'>about</a>.\n");
+    expect(shippedFeedHtml(html, PAGE, rawHtml)).toContain(`href="https://fmlops.dev/about/"`);
+  });
+
   it("is the parser's own copy for a rendered link whose URL holds an entity, though the post has no raw HTML", () => {
     const { html, rawHtml } = renderMarkdown("[next page](/writing/?page=2&sort=new)\n");
     expect(rawHtml).toBe(false);

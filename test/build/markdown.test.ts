@@ -80,6 +80,16 @@ describe("links and images", () => {
       { kind: "link", url: "/raw", line: 17 },
     ]);
   });
+
+  it("are found in footnotes too, once each, with their raw HTML", () => {
+    const { references, rawHtml, words } = renderMarkdown("Text.[^1]\n\n[^1]: See <a href='/raw/'>raw</a> and [one](/one).\n", 10);
+    expect(references).toEqual([
+      { kind: "link", url: "/raw/", line: 12 },
+      { kind: "link", url: "/one", line: 12 },
+    ]);
+    expect(rawHtml).toBe(true);
+    expect(words).toBe(5);
+  });
 });
 
 describe("word count", () => {

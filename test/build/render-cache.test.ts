@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { groupOf } from "../../src/build/body-module.ts";
+import { groupOf, openStoredBodies, writeBodyModules } from "../../src/build/body-module.ts";
 import { parseFilename } from "../../src/build/filename.ts";
 import { importedBodies } from "../../src/build/manifest-module.ts";
 import { RENDER_CACHE_FILE, renderKey } from "../../src/build/render-cache.ts";
@@ -85,20 +86,59 @@ describe("the render cache", () => {
     expect(body(posts.output())).toBe(body(warm));
   });
 
-  it("reads a cached post's bodies from a module still there when another that held them is pruned", async () => {
+  it("reads a cached post's bodies from whichever module that held them is still there", () => {
+    // As a build that stopped between writing its modules and pruning the old ones leaves them:
+    // two modules of one group, both holding the first post.
     const [first, second] = sameGroup();
-    posts = tempPosts({ [first]: VALID_ESSAY.replace("Some words", "First words"), [second]: VALID_ESSAY.replace("Some words", "Second words") });
+    const dir = mkdtempSync(join(tmpdir(), "fmlops-bodies-"));
+    try {
+      const [a, b] = ["a".repeat(64), "b".repeat(64)];
+      const source = (key: string, file: string, html: string) => ({ key, file: `posts/${file}`, json: () => JSON.stringify({ html }) });
+      writeBodyModules(dir, [source(a, first, "First"), source(b, second, "Second")], "posts/");
+      writeBodyModules(dir, [source(a, first, "First")], "posts/");
+      const modules = readdirSync(dir);
+      expect(modules).toHaveLength(2);
+      const saved = modules.map((name) => readFileSync(join(dir, name), "utf8"));
+      for (const gone of modules) {
+        modules.forEach((name, i) => writeFileSync(join(dir, name), saved[i] ?? ""));
+        const stored = openStoredBodies(dir);
+        rmSync(join(dir, gone));
+        expect(stored.json(a)).toBe('{"html":"First"}');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("does not repeat a draft's line, rendered again by every production build, in the cache", async () => {
+    posts = tempPosts({ "2026-01-01-one.md": VALID_ESSAY, "2026-01-02-draft.md": essay({ title: '"D"', dek: '"D"', summary: '"S"', draft: "true" }) });
+    const file = join(posts.postsDir, "..", "cache", RENDER_CACHE_FILE);
+    const lines: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await posts.build();
+      lines.push(readFileSync(file, "utf8").trimEnd().split("\n").length);
+    }
+    expect(lines).toEqual([2, 2, 2]);
+  });
+
+  it("starts what it appends on a line of its own when the last line was cut short", async () => {
+    posts = tempPosts({ "2026-01-01-one.md": VALID_ESSAY, "2026-01-02-two.md": VALID_ESSAY });
     await posts.build();
-    const [both] = readdirSync(posts.bodiesDir);
-    const saved = readFileSync(join(posts.bodiesDir, both ?? ""), "utf8");
-    rmSync(join(posts.postsDir, second));
+    const file = join(posts.postsDir, "..", "cache", RENDER_CACHE_FILE);
+    writeFileSync(file, readFileSync(file, "utf8").slice(0, -10));
+    posts.write("2026-01-02-two.md", VALID_ESSAY.replace("Some words", "Other words"));
     await posts.build();
-    // As if a build had stopped between writing its modules and pruning the old ones: two modules hold the first post.
-    writeFileSync(join(posts.bodiesDir, both ?? ""), saved);
-    expect(readdirSync(posts.bodiesDir)).toHaveLength(2);
-    const { manifest } = await posts.build();
-    expect(readdirSync(posts.bodiesDir)).toHaveLength(1);
-    expect(manifest.essays.map((essay) => essay.html)).toEqual([expect.stringContaining("First words")]);
+    const whole = readFileSync(file, "utf8")
+      .split("\n")
+      .filter((line) => {
+        try {
+          return JSON.parse(line.slice(65)) !== null;
+        } catch {
+          return false;
+        }
+      });
+    // The first post's line, and the edited post's new one; only the line that was cut is lost.
+    expect(whole).toHaveLength(2);
   });
 
   it("renders a post again whose line in the cache is damaged", async () => {
