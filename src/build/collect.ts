@@ -10,7 +10,7 @@ import { parseFilename } from "./filename.ts";
 import { fingerprintEssays, renderFingerprint, shortHash, type UnfingerprintedEssay, type UnfingerprintedPage, type WithoutBodies } from "./fingerprint.ts";
 import { checkLedger, publicPaths, type LedgerEntry } from "./ledger.ts";
 import { checkReferences } from "./links.ts";
-import { readPost, type PostEntry } from "./post.ts";
+import { readPost, type PostEntry, type PostResult } from "./post.ts";
 import { readPostsFolder, type FolderEntry } from "./posts-folder.ts";
 import type { Problem } from "./problem.ts";
 import type { RenderedPost } from "./render-posts.ts";
@@ -144,7 +144,7 @@ export const collectPosts = ({ root, postsDir, displayDir, mode, publicDir, styl
 };
 
 /** A post read and rendered here: its bodies stay in memory, and no body module is written. */
-const inMemory = (result: ReturnType<typeof readPost>): RenderedPost =>
+const inMemory = (result: PostResult): RenderedPost =>
   result.ok ? { ok: true, entry: result.entry satisfies PostEntry, body: { key: null, file: result.entry.facts.file, json: () => result.bodies } } : result;
 
 const duplicateSlugs = (essays: readonly UnfingerprintedEssay[]): Problem[] => {

@@ -49,14 +49,9 @@ export const renderPosts = async (folder: readonly FolderEntry[], displayDir: st
   const results = await renderAll(misses.map((miss) => miss.job));
   misses.forEach(({ entry, key, job }, i) => {
     const result = results[i] as PostResult;
-    if (result.ok) {
-      const { bodies, ...rest } = result;
-      posts.set(entry, { ...rest, body: { key, file: job.file, json: () => bodies } });
-      cache?.set(key, rest);
-    } else {
-      posts.set(entry, result);
-      cache?.set(key, result);
-    }
+    // The cache keeps everything but the bodies, which go into a body module.
+    cache?.set(key, result.ok ? { ok: true, entry: result.entry } : result);
+    posts.set(entry, result.ok ? { ok: true, entry: result.entry, body: { key, file: job.file, json: () => result.bodies } } : result);
   });
   cache?.save();
   return { posts };
