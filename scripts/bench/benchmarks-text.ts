@@ -6,7 +6,6 @@ import { FREE_LIMIT_KIB, PAID_LIMIT_KIB, STARTUP_JUDGED_AT, STARTUP_TARGET } fro
 import { buildSection, bundleSection, machineLine, requestSection, summaryTable, weightSection, type Results, type Summary } from "./report.ts";
 import { fixed } from "./util.ts";
 
-
 const busy = (rows: Results["build"]["rows"]): string => {
   const parts = rows
     .filter((row) => row.oursCpu !== null)

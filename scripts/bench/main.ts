@@ -181,7 +181,6 @@ const fitNote =
     : `From one corpus size only (quick run): the line through the code part (N=0) and N=${onlyRow?.n ?? "?"}, about ${perPost.toFixed(2)} KiB gzip per post.`;
 
 const results: Results = {
-  quick,
   plan: { batchMs: PLAN.cost.batchMs, startupRuns: PLAN.startupRuns },
   date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC",
   machine,

@@ -2,7 +2,7 @@
 // real posts; and this project's build run in such a copy, cold (no cache of any kind) or warm.
 
 import { existsSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { GENERATOR, projectPaths } from "../../src/build/paths.ts";
 import { copyProject } from "../../test/support/project-copy.ts";
 import { generateCorpus, writePosts, type CorpusEssay } from "./corpus.ts";
@@ -47,10 +47,10 @@ interface BuildRun {
  * reused, not even a body module left in place. Warm: everything left as the previous build left it.
  */
 export const runBuild = async (dir: string, kind: "cold" | "warm"): Promise<BuildRun> => {
-  const args = ["src/build/main.js"];
+  const args = [GENERATOR];
   if (kind === "cold") {
     rmSync(join(dir, CACHE_DIR), { recursive: true, force: true });
-    rmSync(join(dir, "src", "generated"), { recursive: true, force: true });
+    rmSync(dirname(manifestFile(dir)), { recursive: true, force: true });
     args.push("--no-cache");
   }
   const result = await run(process.execPath, args, { cwd: dir, timeoutMs: 900_000, cpu: true });

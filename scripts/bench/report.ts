@@ -20,7 +20,6 @@ export interface Machine {
 }
 
 export interface Results {
-  readonly quick: boolean;
   /** The parts of the plan the method text names. */
   readonly plan: { readonly batchMs: number; readonly startupRuns: number };
   readonly date: string;

@@ -164,7 +164,6 @@ export const waitFor = async (what: string, probe: () => Promise<boolean>, timeo
   throw new Error(`${what} did not become ready within ${timeoutMs} ms`);
 };
 
-
 export const fixed = (value: number | null | undefined, digits = 2): string => (value === null || value === undefined || !Number.isFinite(value) ? "n/a" : value.toFixed(digits));
 
 /** A Markdown table; it also reads well as plain text. */

@@ -5,7 +5,7 @@
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { contributorOf, UPLOAD_RE } from "../../src/author/bundle-size.ts";
+import { bytesByContributor, MANIFEST_CONTRIBUTOR, UPLOAD_RE, type Metafile } from "../../src/author/bundle-size.ts";
 import { run, tempDir } from "./util.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -43,23 +43,15 @@ export const dryRun = async (dir: string, config?: string): Promise<DryRun> => {
     const result = await run(WRANGLER, args, { cwd: dir, env: env(out), timeoutMs: 900_000 });
     const sizes = UPLOAD_RE.exec(result.stdout + result.stderr);
     if (result.status !== 0 || !sizes) throw new Error(`wrangler deploy --dry-run failed in ${dir}:\n${(result.stdout + result.stderr).slice(-4000)}`);
-    const meta = JSON.parse(readFileSync(join(out, "meta.json"), "utf8")) as { outputs: Record<string, { bytes: number; inputs: Record<string, { bytesInOutput: number }> }> };
-    let totalBytes = 0;
-    const byOrigin = new Map<string, number>();
-    for (const [file, output] of Object.entries(meta.outputs)) {
-      if (file.endsWith(".map")) continue;
-      totalBytes += output.bytes;
-      for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
-        const origin = contributorOf(input);
-        byOrigin.set(origin, (byOrigin.get(origin) ?? 0) + bytesInOutput);
-      }
-    }
+    const meta = JSON.parse(readFileSync(join(out, "meta.json"), "utf8")) as Metafile;
+    const totalBytes = Object.entries(meta.outputs).reduce((sum, [file, output]) => (file.endsWith(".map") ? sum : sum + output.bytes), 0);
+    const byOrigin = bytesByContributor(meta);
     return {
       rawKiB: Number(sizes[1]),
       gzipKiB: Number(sizes[2]),
       indexJs: mainModule(join(out, "dist")),
       bundleFile: join(out, "x.bundle"),
-      manifestBytes: byOrigin.get("manifest (posts)") ?? 0,
+      manifestBytes: byOrigin.get(MANIFEST_CONTRIBUTOR) ?? 0,
       totalBytes,
       contributors: [...byOrigin].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes),
       remove,

@@ -22,11 +22,32 @@ export interface BundleSize {
 export const UPLOAD_RE = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/;
 
 /** What an esbuild input is, for the size report: the manifest, the site's code, or a library. */
+/** The contributor that the generated manifest and its body modules make. */
+export const MANIFEST_CONTRIBUTOR = "manifest (posts)";
+
 export const contributorOf = (input: string): string => {
-  if (input.startsWith("src/generated/")) return "manifest (posts)";
+  if (input.startsWith("src/generated/")) return MANIFEST_CONTRIBUTOR;
   if (input.startsWith("src/")) return "site code";
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
   return pkg ? `library ${pkg[1]}` : "other";
+};
+
+/** What this project reads of esbuild's metafile for a bundle. */
+export interface Metafile {
+  readonly outputs: Readonly<Record<string, { readonly bytes: number; readonly inputs: Readonly<Record<string, { readonly bytesInOutput: number }>> }>>;
+}
+
+/** The bundle's bytes by contributor (see contributorOf), source maps left out. */
+export const bytesByContributor = (meta: Metafile): Map<string, number> => {
+  const bytes = new Map<string, number>();
+  for (const [file, output] of Object.entries(meta.outputs)) {
+    if (file.endsWith(".map")) continue;
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const name = contributorOf(input);
+      bytes.set(name, (bytes.get(name) ?? 0) + bytesInOutput);
+    }
+  }
+  return bytes;
 };
 
 export const measureBundle = async (root: string): Promise<BundleSize> => {
@@ -35,16 +56,7 @@ export const measureBundle = async (root: string): Promise<BundleSize> => {
     const result = await run(root, "wrangler", ["deploy", "--dry-run", "--outdir", dir, "--metafile", join(dir, "meta.json")], { XDG_CONFIG_HOME: dir });
     const sizes = UPLOAD_RE.exec(result.stdout);
     if (result.status !== 0 || !sizes) throw new Error(`wrangler deploy --dry-run failed:\n${result.stdout}${result.stderr}`);
-    const meta = JSON.parse(readFileSync(join(dir, "meta.json"), "utf8")) as {
-      outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
-    };
-    const bytes = new Map<string, number>();
-    for (const output of Object.values(meta.outputs)) {
-      for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
-        const name = contributorOf(input);
-        bytes.set(name, (bytes.get(name) ?? 0) + bytesInOutput);
-      }
-    }
+    const bytes = bytesByContributor(JSON.parse(readFileSync(join(dir, "meta.json"), "utf8")) as Metafile);
     return {
       rawKiB: Number(sizes[1]),
       gzipKiB: Number(sizes[2]),

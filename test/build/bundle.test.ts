@@ -1,12 +1,13 @@
 // What wrangler would upload: `wrangler deploy --dry-run` works offline. Its esbuild metafile lists
 // every input of the bundle, which is the precise way to prove what the Worker does not contain.
 
-import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import type { SpawnSyncReturns } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importedBodies } from "../../src/build/manifest-module.ts";
+import { dryRunIn } from "../support/npm.ts";
 import { ROOT } from "../support/project-copy.ts";
 
 const BUILD_TIME_ONLY = ["marked", "marked-footnote", "highlight.js", "github-slugger", "gray-matter", "js-yaml", "zod", "htmlparser2", "entities"];
@@ -17,15 +18,7 @@ let inputs: string[];
 
 beforeAll(() => {
   outDir = mkdtempSync(join(tmpdir(), "fmlops-bundle-"));
-  dryRun = spawnSync(
-    join(ROOT, "node_modules/.bin/wrangler"),
-    ["deploy", "--dry-run", "--outdir", outDir, "--metafile", join(outDir, "meta.json")],
-    {
-      cwd: ROOT,
-      encoding: "utf8",
-      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", XDG_CONFIG_HOME: outDir },
-    },
-  );
+  dryRun = dryRunIn(ROOT, outDir, ["--metafile", join(outDir, "meta.json")]);
   inputs = dryRun.status === 0 ? Object.keys((JSON.parse(readFileSync(join(outDir, "meta.json"), "utf8")) as { inputs: object }).inputs) : [];
 }, 60_000);
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import type { Collected } from "../../src/build/collect.ts";
 import { essay, problemsOf, tempPosts, type Files, type TempPosts } from "../support/temp-posts.ts";
 
 let posts: TempPosts | undefined;
@@ -6,16 +7,13 @@ afterEach(() => posts?.remove());
 
 const post = (body: string, extra: Record<string, string> = {}): string => essay({ title: '"T"', dek: '"D"', summary: '"S"', ...extra }, body);
 // A test may make several folders: each replaces (and removes) the one before, the last goes after it.
-const problems = (files: Files, today?: string): string[] => {
+const collect = (files: Files, today?: string): Collected => {
   posts?.remove();
   posts = tempPosts(files, today);
-  return problemsOf(posts.collect());
+  return posts.collect();
 };
-const passes = (files: Files, today?: string): boolean => {
-  posts?.remove();
-  posts = tempPosts(files, today);
-  return posts.collect().ok;
-};
+const problems = (files: Files, today?: string): string[] => problemsOf(collect(files, today));
+const passes = (files: Files, today?: string): boolean => collect(files, today).ok;
 
 const TARGET = { "2026-01-01-target.md": post("## A heading\n\nText.[^n]\n\n[^n]: A note.\n") };
 

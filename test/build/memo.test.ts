@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { openMemo } from "../../src/build/memo.ts";
+import { MEMO_FOLDER, openMemo } from "../../src/build/memo.ts";
 import { tempPosts, VALID_ESSAY, type TempPosts } from "../support/temp-posts.ts";
 
 let dir: string | undefined;
@@ -38,7 +38,7 @@ describe("the build's memo", () => {
     const coldFiles = headers();
     await posts.build();
     const warm = await posts.build();
-    expect(readdirSync(join(posts.postsDir, "..", "cache", "memo")).map((name) => name.split(".")[0]).sort()).toEqual(["security-headers", "stylesheet"]);
+    expect(readdirSync(join(posts.cacheDir, MEMO_FOLDER)).map((name) => name.split(".")[0]).sort()).toEqual(["security-headers", "stylesheet"]);
     expect(warm.manifest.stylesheet).toBe(cold.manifest.stylesheet);
     expect(warm.manifest.securityHeaders).toEqual(cold.manifest.securityHeaders);
     expect(headers()).toBe(coldFiles);

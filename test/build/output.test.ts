@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { bodyFile } from "../../src/build/body-module.ts";
 import { staleness } from "../../src/build/build.ts";
 import { importedBodies } from "../../src/build/manifest-module.ts";
 import { BuildFailed } from "../../src/build/problem.ts";
@@ -147,7 +148,7 @@ describe("the freshness marker", () => {
   it("reports a body module the manifest imports that is missing or is not what its name says", async () => {
     posts = tempPosts({ "2026-01-01-one.md": VALID_ESSAY, "about.md": PAGE });
     await posts.build();
-    const [first] = importedBodies(readFileSync(posts.outFile, "utf8")).map((name) => join(posts?.bodiesDir ?? "", `${name}.ts`));
+    const [first] = importedBodies(readFileSync(posts.outFile, "utf8")).map((name) => bodyFile(posts?.bodiesDir ?? "", name));
     if (first === undefined) throw new Error("expected a body module");
     rmSync(first);
     expect(staleness(posts.options())).toMatch(/imports a body module that cannot be used: \S+\.ts is missing; run `npm run build`$/);

@@ -14,6 +14,21 @@ afterEach(() => posts?.remove());
 
 const body = (text: string): string => text.split("\n").slice(1).join("\n");
 
+/** The render cache's lines as [key, JSON] pairs: a 64-character key, a space, the entry. */
+const cacheLines = (cacheDir: string): [string, string][] =>
+  readFileSync(join(cacheDir, RENDER_CACHE_FILE), "utf8")
+    .split("\n")
+    .filter((line) => line !== "")
+    .map((line) => [line.slice(0, 64), line.slice(65)]);
+
+const parses = (json: string): boolean => {
+  try {
+    return JSON.parse(json) !== null;
+  } catch {
+    return false;
+  }
+};
+
 /** Two essay file names whose posts share a body module. */
 const sameGroup = (): [string, string] => {
   const seen = new Map<number, string>();
@@ -48,8 +63,7 @@ describe("the render cache", () => {
   it("keeps only the body modules the last build used, and drops unused cache entries once they outnumber the used ones", async () => {
     posts = tempPosts({ "2026-01-01-one.md": VALID_ESSAY, "2026-01-02-two.md": VALID_ESSAY });
     await posts.build();
-    const cache = join(posts.postsDir, "..", "cache");
-    const entries = (): string[] => readFileSync(join(cache, RENDER_CACHE_FILE), "utf8").trimEnd().split("\n");
+    const entries = (): [string, string][] => cacheLines(posts?.cacheDir ?? "");
     const imported = (): string[] => importedBodies(readFileSync(posts?.outFile ?? "", "utf8")).map((name) => `${name}.ts`).sort();
     expect(entries()).toHaveLength(2);
     expect(readdirSync(posts.bodiesDir).sort()).toEqual(imported());
@@ -112,11 +126,10 @@ describe("the render cache", () => {
 
   it("does not repeat a draft's line, rendered again by every production build, in the cache", async () => {
     posts = tempPosts({ "2026-01-01-one.md": VALID_ESSAY, "2026-01-02-draft.md": essay({ title: '"D"', dek: '"D"', summary: '"S"', draft: "true" }) });
-    const file = join(posts.postsDir, "..", "cache", RENDER_CACHE_FILE);
     const lines: number[] = [];
     for (let i = 0; i < 3; i++) {
       await posts.build();
-      lines.push(readFileSync(file, "utf8").trimEnd().split("\n").length);
+      lines.push(cacheLines(posts.cacheDir).length);
     }
     expect(lines).toEqual([2, 2, 2]);
   });
@@ -124,35 +137,26 @@ describe("the render cache", () => {
   it("starts what it appends on a line of its own when the last line was cut short", async () => {
     posts = tempPosts({ "2026-01-01-one.md": VALID_ESSAY, "2026-01-02-two.md": VALID_ESSAY });
     await posts.build();
-    const file = join(posts.postsDir, "..", "cache", RENDER_CACHE_FILE);
+    const file = join(posts.cacheDir, RENDER_CACHE_FILE);
     writeFileSync(file, readFileSync(file, "utf8").slice(0, -10));
     posts.write("2026-01-02-two.md", VALID_ESSAY.replace("Some words", "Other words"));
     await posts.build();
-    const whole = readFileSync(file, "utf8")
-      .split("\n")
-      .filter((line) => {
-        try {
-          return JSON.parse(line.slice(65)) !== null;
-        } catch {
-          return false;
-        }
-      });
     // The first post's line, and the edited post's new one; only the line that was cut is lost.
-    expect(whole).toHaveLength(2);
+    expect(cacheLines(posts.cacheDir).filter(([, json]) => parses(json))).toHaveLength(2);
   });
 
   it("renders a post again whose line in the cache is damaged", async () => {
     posts = tempPosts({ "2026-01-01-one.md": VALID_ESSAY, "2026-01-02-two.md": VALID_ESSAY });
     await posts.build();
     const before = posts.output();
-    const file = join(posts.postsDir, "..", "cache", RENDER_CACHE_FILE);
+    const file = join(posts.cacheDir, RENDER_CACHE_FILE);
     writeFileSync(file, readFileSync(file, "utf8").replace(/\}\n/, "\n"));
     const { manifest } = await posts.build();
     expect(manifest.essays.map((essay) => essay.html)).toEqual([expect.stringContaining("Some words"), expect.stringContaining("Some words")]);
     expect(posts.output()).toBe(before);
     // The entry written again comes after the damaged one, so it is the one the next build reads.
-    const latest = new Map(readFileSync(file, "utf8").trimEnd().split("\n").map((line) => [line.slice(0, 64), line.slice(65)]));
-    expect([...latest.values()].every((json) => JSON.parse(json) !== null)).toBe(true);
+    const latest = new Map(cacheLines(posts.cacheDir));
+    expect([...latest.values()].every(parses)).toBe(true);
   });
 
   it("renders a post again when no body module holds its bodies, even with its entry cached", async () => {

@@ -2,6 +2,7 @@
 
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { join } from "node:path";
+import { GENERATOR } from "../../src/build/paths.ts";
 
 export interface NpmRun {
   readonly status: number;
@@ -18,17 +19,17 @@ export const npm = (cwd: string, args: readonly string[], env: NodeJS.ProcessEnv
   return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
 };
 
-/** `node src/build/main.js` in a project copy, as `npm run build` runs it, without npm in between. */
+/** The build's entry (`node src/build/main.js`) in a project copy, as `npm run build` runs it, without npm in between. */
 export const buildIn = (cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> =>
-  spawnSync(process.execPath, ["src/build/main.js", ...args], { cwd, encoding: "utf8", env: { ...process.env, ...env } });
+  spawnSync(process.execPath, [GENERATOR, ...args], { cwd, encoding: "utf8", env: { ...process.env, ...env } });
 
-/** `wrangler deploy --dry-run` in a project copy: offline, sending nothing, its config kept in the copy. */
-export const dryRunIn = (cwd: string): SpawnSyncReturns<string> =>
-  spawnSync(join(cwd, "node_modules/.bin/wrangler"), ["deploy", "--dry-run", "--outdir", join(cwd, "dist")], {
+/**
+ * `wrangler deploy --dry-run` in a project copy: offline, sending nothing, its config kept in
+ * `outDir` (the copy's dist/ by default), and `extra` arguments after.
+ */
+export const dryRunIn = (cwd: string, outDir = join(cwd, "dist"), extra: readonly string[] = []): SpawnSyncReturns<string> =>
+  spawnSync(join(cwd, "node_modules/.bin/wrangler"), ["deploy", "--dry-run", "--outdir", outDir, ...extra], {
     cwd,
     encoding: "utf8",
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", XDG_CONFIG_HOME: join(cwd, ".config") },
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", XDG_CONFIG_HOME: outDir },
   });
-
-/** The lines of `text` that are problems in the file:line: message form. */
-export const problemLines = (text: string): string[] => text.split("\n").filter((line) => /^[^\s:]+(?::\d+)?: /.test(line));

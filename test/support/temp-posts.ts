@@ -2,8 +2,8 @@
 
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
-import { bodyFile } from "../../src/build/body-module.ts";
+import { basename, dirname, join } from "node:path";
+import { BODIES_FOLDER, bodyFile } from "../../src/build/body-module.ts";
 import { buildManifest, type BuildOptions, type BuildResult } from "../../src/build/build.ts";
 import { collectPosts, type Collected } from "../../src/build/collect.ts";
 import { readLedger } from "../../src/build/ledger.ts";
@@ -25,6 +25,8 @@ export interface TempPosts {
   readonly outFile: string;
   /** Where the build writes the body modules the manifest module imports. */
   readonly bodiesDir: string;
+  /** The build's cache (render cache and memo), when it builds with one. */
+  readonly cacheDir: string;
   /** The ledger of published URLs; absent until a test writes it. */
   readonly ledgerFile: string;
   readonly options: (mode?: BuildMode) => BuildOptions;
@@ -55,21 +57,24 @@ export const tempPosts = (files: Files, today = TODAY): TempPosts => {
   cpSync(join(ROOT, "public"), publicDir, { recursive: true, filter: (source) => !isGeneratedPublicFile(basename(source)) });
   const write = (name: string, contents: string | Uint8Array): void => writeFileSync(join(postsDir, name), contents);
   for (const [name, contents] of Object.entries(files)) write(name, contents);
-  const options = (mode: BuildMode = "production"): BuildOptions => ({ root: ROOT, postsDir, publicDir, outFile, ledgerFile, cacheDir: join(dir, "cache"), mode, now: new Date(`${today}T12:00:00Z`) });
+  const cacheDir = join(dir, "cache");
+  const bodiesDir = join(dirname(outFile), BODIES_FOLDER);
+  const options = (mode: BuildMode = "production"): BuildOptions => ({ root: ROOT, postsDir, publicDir, outFile, ledgerFile, cacheDir, mode, now: new Date(`${today}T12:00:00Z`) });
   return {
     postsDir,
     publicDir,
     outFile,
-    bodiesDir: join(dir, "generated", "bodies"),
+    bodiesDir,
+    cacheDir,
     ledgerFile,
     options,
-    build: (mode, { cache } = { cache: true }) => buildManifest({ ...options(mode), cacheDir: cache ? join(dir, "cache") : null }),
+    build: (mode, { cache } = { cache: true }) => buildManifest({ ...options(mode), cacheDir: cache ? cacheDir : null }),
     collect: (mode = "production") =>
       collectPosts({ root: ROOT, postsDir, displayDir: "posts", mode, publicDir, stylesheet: "/style.test.css", securityHeaders: [], today, ledger: { entries: readLedger(ledgerFile), displayFile: "published-urls.txt" } }),
     write,
     output: () => {
       const text = readFileSync(outFile, "utf8");
-      return [text, ...importedBodies(text).map((key) => readFileSync(bodyFile(join(dir, "generated", "bodies"), key), "utf8"))].join("");
+      return [text, ...importedBodies(text).map((name) => readFileSync(bodyFile(bodiesDir, name), "utf8"))].join("");
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };

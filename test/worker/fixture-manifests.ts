@@ -15,7 +15,6 @@ import type { BuildMode, Manifest } from "../../src/manifest.ts";
 import { FIXTURE_POSTS } from "../support/fixture-site.ts";
 import { ROOT } from "../support/project-copy.ts";
 
-
 const build = (postsDir: string, mode: BuildMode, security: readonly (readonly [string, string])[]): Manifest => {
   const result = collectPosts({ root: ROOT, postsDir, displayDir: "posts", mode, publicDir: join(ROOT, "public"), stylesheet: "/style.0123456789.css", securityHeaders: security, today: "2026-11-25", ledger: { entries: [], displayFile: "none" } });
   if (!result.ok) throw new Error(`fixture posts do not build:\n${result.problems.map(formatProblem).join("\n")}`);
