@@ -15,7 +15,7 @@ import { createHash } from "node:crypto";
 import { basename, join } from "node:path";
 import type { Essay, Page } from "../manifest.ts";
 import { GENERATOR } from "./paths.ts";
-import { writeAtomic } from "./write-atomic.ts";
+import { writeAtomic } from "./write-atomic.js";
 
 /** What an essay's bodies are. */
 export type EssayBodies = Pick<Essay, "html" | "feedHtml" | "markdown">;

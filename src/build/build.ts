@@ -20,7 +20,7 @@ import { planPublicFiles, removeStaleStylesheets } from "./public-files.ts";
 import { openRenderCache } from "./render-cache.ts";
 import { renderPosts } from "./render-posts.ts";
 import { securityHeaders } from "./security-headers.ts";
-import { writeAtomic } from "./write-atomic.ts";
+import { writeAtomic } from "./write-atomic.js";
 
 /** Where everything is (see ProjectPaths: the build writes its generated files into publicDir too), and how to build. */
 export interface BuildOptions extends ProjectPaths {

@@ -1,29 +1,33 @@
 // Compiling the build into plain JavaScript with esbuild, for compiled-build.js: the CLI (cli.ts)
-// and the render worker, minified, libraries included, written into the folder of their hash.
+// and the render worker, minified CommonJS, libraries included, written into the folder of their hash.
 
 import { readdirSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { COMPILED_CLI } from "./compiled-build.js";
-import { writeAtomic } from "./write-atomic.ts";
+import { COMPILED_CLI, COMPILED_WORKER, EXTERNAL } from "./compiled-build.js";
+import { writeAtomic } from "./write-atomic.js";
 
-const ENTRIES = { cli: "src/build/cli.ts", "render-worker": "src/build/render-worker.ts" };
-/** Libraries written as CommonJS call require(), which an ES module has only when it makes one. */
-const REQUIRE_SHIM = `import { createRequire as compiledRequire } from "node:module"; const require = compiledRequire(import.meta.url);`;
+const ENTRIES = { [COMPILED_CLI]: "src/build/cli.ts", [COMPILED_WORKER]: "src/build/render-worker.ts" };
+/** What `import.meta.url` becomes in the compiled modules, which CommonJS does not have. */
+const MODULE_URL = "__compiledModuleUrl";
 
 /** Compiles the build into `dir` and removes the other compiled builds beside it; false when esbuild cannot. */
 export const compileBuild = async (root: string, dir: string): Promise<boolean> => {
   const { build } = await import("esbuild");
   const result = await build({
-    entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, path]) => [name, join(root, path)])),
+    entryPoints: Object.entries(ENTRIES).map(([out, path]) => ({ out: basename(out, ".cjs"), in: join(root, path) })),
     bundle: true,
     platform: "node",
-    format: "esm",
+    // CommonJS, so that compiled-build.js can run the CLI through vm.Script (see there).
+    format: "cjs",
     target: `node${process.versions.node}`,
     outdir: dir,
-    outExtension: { ".js": ".mjs" },
-    banner: { js: REQUIRE_SHIM },
+    outExtension: { ".js": ".cjs" },
+    define: { "import.meta.url": MODULE_URL },
+    banner: { js: `var ${MODULE_URL} = require("node:url").pathToFileURL(__filename).href;` },
+    // A script run through vm.Script may not import(): an external package is required instead.
+    supported: { "dynamic-import": false },
     // esbuild finds its binary from where its own module is, so it stays a package, not a copy.
-    external: ["esbuild"],
+    external: EXTERNAL,
     write: false,
     // Half the bytes for Node to read and scan on every build; names matter to no code it runs
     // (the tests compare its output with the sources', problems included).

@@ -1,23 +1,32 @@
-// Where the build compiled into plain JavaScript is (compile-build.ts makes it): one module for the
-// CLI (cli.ts) and one for the render worker, libraries included, kept under a hash of everything
-// compiled into them: the build's sources, the shared modules it imports, npm's record of what it
-// installed (node_modules/.package-lock.json: every library's exact version), and the versions of
-// Node and esbuild. Node then loads two files instead of stripping the types of and resolving some
-// eighty modules, which was most of a rebuild's time. A change to any source compiles it again (a
-// fifth of a second, once); a failure to compile falls back to the sources, whose own error is then
-// the one the author sees.
+// Where the build compiled into plain JavaScript is (compile-build.ts makes it), and how it is run:
+// one CommonJS module for the CLI (cli.ts) and one for the render worker, libraries included, kept
+// under a hash of everything compiled into them: the build's sources, the shared modules it
+// imports, npm's record of what it installed (node_modules/.package-lock.json: every library's
+// exact version), and the versions of Node and esbuild. Node then loads two files instead of
+// stripping the types of and resolving some eighty modules, which was most of a rebuild's time. A
+// change to any source compiles it again (a fifth of a second, once); a failure to compile falls
+// back to the sources, whose own error is then the one the author sees.
+//
+// The CLI module is run through vm.Script so that V8's code cache for it can be written after a
+// run rather than before: it then holds every function that run compiled, where the cache Node
+// keeps for modules holds only what compiling the module's top level compiles. The functions a
+// build calls compiled lazily were about a tenth of a rebuild's time.
 
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { enableCompileCache } from "node:module";
+import { createRequire } from "node:module";
 import { join, relative, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { Script } from "node:vm";
 import { filesUnder } from "./files.js";
+import { writeAtomic } from "./write-atomic.js";
 
 /** The compiled builds' folder; one build per hash below it. */
 const COMPILED_FOLDER = join(".cache", "compiled");
-/** The compiled CLI module's file name; the worker's is beside it (see compile-build.ts). */
-export const COMPILED_CLI = "cli.mjs";
+/** The compiled modules' file names (see compile-build.ts). */
+export const COMPILED_CLI = "cli.cjs";
+export const COMPILED_WORKER = "render-worker.cjs";
+/** Packages left out of the compiled build and required from node_modules when first used. */
+export const EXTERNAL = ["esbuild"];
 
 /** npm's record of the packages it installed, written by every `npm ci` and `npm install`. */
 const INSTALLED = join("node_modules", ".package-lock.json");
@@ -39,23 +48,89 @@ const sourcesHash = (root) => {
   return hash.digest("hex").slice(0, 32);
 };
 
+/** @typedef {typeof import("./cli.ts")} Cli */
+
 /**
- * The URL of the compiled CLI module for the sources as they are now, compiling it if need be,
- * with V8's code cache on for what is imported next; null when it cannot be told what was
- * installed, or esbuild cannot compile the sources.
- * @param {string} entry the build's entry (main.js), which says where the project is
- * @returns {Promise<string | null>}
+ * The compiled CLI, and a way to keep the code V8 compiled from it for the next run of its kind.
+ * @typedef {{ readonly cli: Cli; readonly keepCode: () => void }} CompiledCli
  */
-export const compiledCli = async (entry) => {
+
+/** @param {Uint8Array} data */
+const digest = (data) => createHash("sha256").update(data).digest();
+const DIGEST_LENGTH = 32;
+
+/**
+ * The code cache in `file`, or undefined when there is none or its bytes are not what was written:
+ * V8 checks that a cache fits the source and its own version, but a release build of V8 does not
+ * check the bytes themselves, so they carry a digest.
+ * @param {string} file
+ * @returns {Buffer | undefined}
+ */
+const readCodeCache = (file) => {
+  if (!existsSync(file)) return undefined;
+  const bytes = readFileSync(file);
+  const data = bytes.subarray(DIGEST_LENGTH);
+  return bytes.length > DIGEST_LENGTH && digest(data).equals(bytes.subarray(0, DIGEST_LENGTH)) ? data : undefined;
+};
+
+/**
+ * What the compiled modules may require at run time: Node's own modules and the EXTERNAL packages.
+ * Everything else is bundled, so another name is a library probing for an optional package
+ * (js-yaml probes for esprima, for a YAML type the build's schema never reads): it is told there
+ * is none, as it would be were the package not installed, instead of loading it.
+ * @param {string} entry
+ * @returns {(id: string) => unknown}
+ */
+const compiledRequire = (entry) => {
+  const fromProject = createRequire(entry);
+  return (id) => {
+    const builtin = process.getBuiltinModule(id);
+    if (builtin !== undefined) return builtin;
+    if (EXTERNAL.includes(id)) return fromProject(id);
+    throw Object.assign(new Error(`Cannot find module '${id}': the compiled build requires only Node's modules and ${EXTERNAL.join(", ")}`), { code: "MODULE_NOT_FOUND" });
+  };
+};
+
+/**
+ * Runs the compiled CLI module in `dir`, with the code cache that runs of `kind` left.
+ * @param {string} dir
+ * @param {string} entry
+ * @param {"build" | "check"} kind
+ * @returns {CompiledCli}
+ */
+const runCompiled = (dir, entry, kind) => {
+  const file = join(dir, COMPILED_CLI);
+  // A check calls few of the functions a build does, so each keeps a code cache of its own.
+  const cacheFile = join(dir, `${kind}.code-cache`);
+  const cachedData = readCodeCache(cacheFile);
+  // Node's own wrapper for a CommonJS module, on a line of its own so the module's lines keep their numbers.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {\n${readFileSync(file, "utf8")}\n})`, { filename: file, lineOffset: -1, ...(cachedData && { cachedData }) });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, compiledRequire(entry), module, file, dir);
+  return {
+    cli: /** @type {Cli} */ (module.exports),
+    keepCode: () => {
+      if (cachedData !== undefined && !script.cachedDataRejected) return;
+      const data = script.createCachedData();
+      writeAtomic(cacheFile, Buffer.concat([digest(data), data]));
+    },
+  };
+};
+
+/**
+ * The compiled CLI for the sources as they are now, compiling it if need be; null when it cannot
+ * be told what was installed, or esbuild cannot compile the sources.
+ * @param {string} entry the build's entry (main.js), which says where the project is
+ * @param {"build" | "check"} kind what the run does, whose code cache it reads and keeps
+ * @returns {Promise<CompiledCli | null>}
+ */
+export const compiledCli = async (entry, kind) => {
   const root = resolve(entry, "..", "..", "..");
   if (!existsSync(join(root, INSTALLED))) return null;
   const dir = join(root, COMPILED_FOLDER, sourcesHash(root));
-  const cli = join(dir, COMPILED_CLI);
-  if (!existsSync(cli)) {
+  if (!existsSync(join(dir, COMPILED_CLI))) {
     const { compileBuild } = await import("./compile-build.ts");
     if (!(await compileBuild(root, dir))) return null;
   }
-  // V8 keeps the code it compiles from the module beside it, so later builds skip compiling it.
-  enableCompileCache(join(dir, "v8"));
-  return pathToFileURL(cli).href;
+  return runCompiled(dir, entry, kind);
 };

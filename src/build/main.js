@@ -11,7 +11,7 @@ import { compiledCli } from "./compiled-build.js";
 
 const args = process.argv.slice(2);
 const entry = fileURLToPath(import.meta.url);
-const compiled = args.includes("--no-cache") ? null : await compiledCli(entry);
-/** @type {typeof import("./cli.ts")} */
-const { runCli } = await import(compiled ?? "./cli.ts");
+const compiled = args.includes("--no-cache") ? null : await compiledCli(entry, args.includes("--check") ? "check" : "build");
+const { runCli } = compiled?.cli ?? (await import("./cli.ts"));
 process.exitCode = await runCli(entry, args);
+compiled?.keepCode();

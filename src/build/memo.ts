@@ -5,7 +5,7 @@
 
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { writeAtomic } from "./write-atomic.ts";
+import { writeAtomic } from "./write-atomic.js";
 
 /** The memo's folder inside the render cache's, apart from its entries. */
 export const MEMO_FOLDER = "memo";

@@ -14,7 +14,7 @@ import { filesUnder } from "./files.js";
 import type { Memo } from "./memo.ts";
 import { GENERATOR } from "./paths.ts";
 import type { Problem } from "./problem.ts";
-import { writeAtomic } from "./write-atomic.ts";
+import { writeAtomic } from "./write-atomic.js";
 
 export const STYLESHEET_SOURCE = "style.css";
 export const HEADERS_FILE = "_headers";

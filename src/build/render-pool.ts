@@ -6,6 +6,7 @@
 
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { COMPILED_WORKER } from "./compiled-build.js";
 import type { ParsedFilename } from "./filename.ts";
 import { readPost, type PostResult } from "./post.ts";
 
@@ -18,7 +19,7 @@ export interface RenderJob {
 export const renderJob = (job: RenderJob): PostResult => readPost(job.file, job.bytes, job.name);
 
 /** The worker's module: beside this one, compiled (see compiled-build.js) or not. */
-const WORKER_MODULE = new URL(import.meta.url.endsWith(".mjs") ? "./render-worker.mjs" : "./render-worker.ts", import.meta.url);
+const WORKER_MODULE = new URL(import.meta.url.endsWith(".ts") ? "./render-worker.ts" : `./${COMPILED_WORKER}`, import.meta.url);
 
 /** Below this many posts, starting a worker costs more than it saves. */
 const PARALLEL_FROM = 64;
