@@ -11,7 +11,7 @@
 // order of the bodies, so a build learns what every module holds from the first lines alone.
 
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, rmSync } from "node:fs";
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { basename, join } from "node:path";
 import type { Essay, Page } from "../manifest.ts";
 import { GENERATOR } from "./paths.ts";
@@ -64,10 +64,10 @@ export const bodyImport = (name: string): string => `./${BODIES_FOLDER}/${name}.
  * The group of the post `file`: a function of its file name alone, so an edit never moves a post,
  * and a posts folder gives the same modules wherever it is.
  */
-export const groupOf = (file: string): number => createHash("sha256").update(basename(file)).digest().readUInt16BE(0) % BODY_GROUPS;
+export const groupOf = (file: string): number => hash("sha256", basename(file), "buffer").readUInt16BE(0) % BODY_GROUPS;
 
 /** A body module's name: the hash of the keys it holds, in order. */
-const moduleName = (keys: readonly string[]): string => createHash("sha256").update(keys.join("\n")).digest("hex");
+const moduleName = (keys: readonly string[]): string => hash("sha256", keys.join("\n"));
 
 /** Whether a body module's first line is the header of the module `name`. */
 const saysName = (firstLine: string, name: string): boolean => firstLine.includes(`input sha256:${name}.`);

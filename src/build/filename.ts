@@ -18,24 +18,29 @@ const GRAMMAR_HINT =
   "name essays YYYY-MM-DD-slug.md and pages slug.md, where slug is lowercase a-z and 0-9 words joined by single hyphens";
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/**
- * True when `date` (YYYY-MM-DD) names a day that exists in the (proleptic Gregorian) calendar.
- * Counted, not parsed by Date: a build asks this of every post, and Date's parsing cost 5 µs a time.
- */
+// A build asks the two functions below about every post, in a process too short-lived for V8 to
+// optimise them: they read by index rather than destructure, which costs an iterator a time in
+// unoptimised code (three times as long, measured), and count days rather than parse a Date.
+
+/** True when `date` (YYYY-MM-DD) names a day that exists in the (proleptic Gregorian) calendar. */
 export const isCalendarDate = (date: string): boolean => {
   const match = DATE_RE.exec(date);
   if (match === null) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  const days = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
   return day >= 1 && day <= days;
 };
 
 export const parseFilename = (name: string): ParsedFilename => {
   const essay = ESSAY_RE.exec(name);
   if (essay) {
-    const [, date = "", slug = ""] = essay;
+    const date = essay[1] ?? "";
+    const slug = essay[2] ?? "";
     if (!isCalendarDate(date)) {
       return { kind: "invalid", reason: `${date} is not a calendar date: use a real day as YYYY-MM-DD` };
     }

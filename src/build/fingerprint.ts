@@ -43,11 +43,20 @@ export const fingerprintEssays = <E extends UnfingerprintedEssay>(newestFirst: r
     const older = chainModified[i + 1] ?? "";
     chainModified[i] = modified > older ? modified : older;
   }
+  // Each series' parts found in one pass: looking them up essay by essay cost a pass per essay.
+  const seriesParts = new Map<string, number[]>();
+  newestFirst.forEach(({ series }, i) => {
+    if (series === null) return;
+    const parts = seriesParts.get(series);
+    if (parts === undefined) seriesParts.set(series, [i]);
+    else parts.push(i);
+  });
   return newestFirst.map((essay, i) => {
-    const seriesParts = essay.series === null ? [] : newestFirst.flatMap((other, j) => (j !== i && other.series === essay.series ? [j] : []));
-    const newer = i > 0 ? [i - 1] : [];
-    const older = i + 1 < newestFirst.length ? [i + 1] : [];
-    const shown = [...new Set([...older, ...newer, ...seriesParts])].sort((a, b) => a - b);
+    const around = new Set(essay.series === null ? [] : seriesParts.get(essay.series));
+    if (i > 0) around.add(i - 1);
+    if (i + 1 < newestFirst.length) around.add(i + 1);
+    around.delete(i);
+    const shown = [...around].sort((a, b) => a - b);
     return {
       ...essay,
       chain: chains[i] ?? "",

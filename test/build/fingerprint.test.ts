@@ -40,6 +40,28 @@ describe("fingerprints", () => {
     expect(manifest.essays.map((e) => e.chainModified)).toEqual(["2026-06-01T00:00:00Z", "2026-06-01T00:00:00Z", "2026-06-01T00:00:00Z"]);
   });
 
+  it("of an essay's page cover its neighbours and the other parts of its series, and name the newer ones as dependents", async () => {
+    const part = (title: string) => essay({ title: `"${title}"`, dek: '"D"', summary: '"S."', series: "parts" });
+    const files = {
+      "2026-01-01-e1.md": part("One"),
+      "2026-02-01-e2.md": VALID_ESSAY,
+      "2026-03-01-e3.md": part("Three"),
+      "2026-04-01-e4.md": VALID_ESSAY,
+      "2026-05-01-e5.md": part("Five"),
+    };
+    const before = await build(files);
+    expect(before.essays.map((e) => [e.slug, e.dependents])).toEqual([
+      ["e5", []],
+      ["e4", ["e5"]],
+      ["e3", ["e5", "e4"]],
+      ["e2", ["e3"]],
+      ["e1", ["e5", "e3", "e2"]],
+    ]);
+    // e1 is shown on the pages of e2 (its neighbour) and of e3 and e5 (its series), not on e4's.
+    const after = await build({ ...files, "2026-01-01-e1.md": part("One, revised") });
+    expect(before.essays.map((e, i) => e.pageFingerprint !== after.essays[i]?.pageFingerprint)).toEqual([true, false, true, true, true]);
+  });
+
   it("include the build mode in the render fingerprint", async () => {
     const posts = tempPosts(ONE);
     try {
