@@ -15,7 +15,7 @@ import { importedBodies, manifestModule, readHeader } from "./manifest-module.ts
 import { MEMO_FOLDER, NO_MEMO, openMemo } from "./memo.ts";
 import { displayPath, type ProjectPaths } from "./paths.ts";
 import { readPostsFolder } from "./posts-folder.ts";
-import { BuildFailed } from "./problem.ts";
+import { BuildFailed, count } from "./problem.ts";
 import { planPublicFiles, removeStaleStylesheets } from "./public-files.ts";
 import { openRenderCache } from "./render-cache.ts";
 import { renderPosts } from "./render-posts.ts";
@@ -34,6 +34,8 @@ export interface BuildResult {
   readonly manifest: Manifest;
   /** How many essays and pages it holds, for a report that need not make it. */
   readonly counts: { readonly essays: number; readonly pages: number };
+  /** How many posts this build rendered; the others came from the cache. */
+  readonly rendered: number;
   readonly inputHash: string;
   /** Every path that answers 200 in production today: what the ledger must hold. */
   readonly publicPaths: readonly string[];
@@ -91,10 +93,15 @@ export const buildManifest = async (options: BuildOptions): Promise<BuildResult>
       return collected.manifest;
     },
     counts: { essays: plan.essays.length, pages: plan.pages.length },
+    rendered: rendered.rendered,
     inputHash,
     publicPaths: collected.publicPaths,
   };
 };
+
+/** What a build made, in words: "built preview manifest: 4 essays, 1 page; 1 post rendered". */
+export const builtReport = (mode: BuildMode, { counts, rendered }: Pick<BuildResult, "counts" | "rendered">): string =>
+  `built ${mode} manifest: ${count(counts.essays, "essay")}, ${count(counts.pages, "page")}; ${count(rendered, "post")} rendered`;
 
 const rebuildCommand = (mode: BuildMode): string => (mode === "production" ? "npm run build" : "npm run build -- --preview");
 

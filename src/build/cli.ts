@@ -8,12 +8,18 @@
 // could ship drafts.
 
 import { parseArgs } from "node:util";
-import { buildManifest, staleness } from "./build.ts";
+import { buildManifest, builtReport, staleness } from "./build.ts";
 import { DEV_SERVER_ENV, projectPaths } from "./paths.ts";
 import { BuildFailed, count, formatProblem } from "./problem.ts";
 
-/** Runs the CLI for the project whose entry (main.js) is `entry`; resolves to the exit code. */
-export const runCli = async (entry: string, args: readonly string[]): Promise<number> => {
+export interface CliRun {
+  readonly exitCode: number;
+  /** How many posts the run rendered: none for a check, a failed build or one the cache served whole. */
+  readonly rendered: number;
+}
+
+/** Runs the CLI for the project whose entry (main.js) is `entry`. */
+export const runCli = async (entry: string, args: readonly string[]): Promise<CliRun> => {
   const paths = projectPaths(entry);
   const { values } = parseArgs({
     args: [...args],
@@ -31,19 +37,19 @@ export const runCli = async (entry: string, args: readonly string[]): Promise<nu
     const problem = staleness(values.preview || process.env[DEV_SERVER_ENV] !== "1" ? options : paths);
     if (problem !== null) {
       console.error(problem);
-      return 1;
+      return { exitCode: 1, rendered: 0 };
     }
     console.log("manifest is fresh");
-    return 0;
+    return { exitCode: 0, rendered: 0 };
   }
   try {
-    const { counts } = await buildManifest(options);
-    console.log(`built ${options.mode} manifest: ${count(counts.essays, "essay")}, ${count(counts.pages, "page")}`);
-    return 0;
+    const built = await buildManifest(options);
+    console.log(builtReport(options.mode, built));
+    return { exitCode: 0, rendered: built.rendered };
   } catch (error) {
     if (!(error instanceof BuildFailed)) throw error;
     for (const problem of error.problems) console.error(formatProblem(problem));
     console.error(`build failed: ${count(error.problems.length, "problem")}; the previous manifest was left as it was`);
-    return 1;
+    return { exitCode: 1, rendered: 0 };
   }
 };

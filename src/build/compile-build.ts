@@ -3,7 +3,7 @@
 
 import { readdirSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { COMPILED_CLI, COMPILED_WORKER, EXTERNAL } from "./compiled-build.js";
+import { COMPILED_CLI, COMPILED_WORKER, EXTERNAL } from "./compiled-names.js";
 import { writeAtomic } from "./write-atomic.js";
 
 const ENTRIES = { [COMPILED_CLI]: "src/build/cli.ts", [COMPILED_WORKER]: "src/build/render-worker.ts" };
@@ -23,7 +23,8 @@ export const compileBuild = async (root: string, dir: string): Promise<boolean> 
     outdir: dir,
     outExtension: { ".js": ".cjs" },
     define: { "import.meta.url": MODULE_URL },
-    banner: { js: `var ${MODULE_URL} = require("node:url").pathToFileURL(__filename).href;` },
+    // The directive first, or the module would run in sloppy mode, as the sources never do.
+    banner: { js: `"use strict"; var ${MODULE_URL} = require("node:url").pathToFileURL(__filename).href;` },
     // A script run through vm.Script may not import(): an external package is required instead.
     supported: { "dynamic-import": false },
     // esbuild finds its binary from where its own module is, so it stays a package, not a copy.

@@ -10,23 +10,24 @@
 // The CLI module is run through vm.Script so that V8's code cache for it can be written after a
 // run rather than before: it then holds every function that run compiled, where the cache Node
 // keeps for modules holds only what compiling the module's top level compiles. The functions a
-// build calls compiled lazily were about a tenth of a rebuild's time.
+// build calls compiled lazily were about a tenth of a rebuild's time. The cache is kept from the
+// first build that renders a post (so it holds the renderer) and from the first check; V8 refuses
+// one made under other V8 flags (`--cpu-prof`, say), and such a run writes it anew for its flags.
+// `NODE_DEBUG=fmlops` says what became of it. The render worker is loaded by Node as it is.
 
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative, resolve } from "node:path";
+import { debuglog } from "node:util";
 import { Script } from "node:vm";
+import { COMPILED_CLI, EXTERNAL } from "./compiled-names.js";
 import { filesUnder } from "./files.js";
 import { writeAtomic } from "./write-atomic.js";
 
 /** The compiled builds' folder; one build per hash below it. */
 const COMPILED_FOLDER = join(".cache", "compiled");
-/** The compiled modules' file names (see compile-build.ts). */
-export const COMPILED_CLI = "cli.cjs";
-export const COMPILED_WORKER = "render-worker.cjs";
-/** Packages left out of the compiled build and required from node_modules when first used. */
-export const EXTERNAL = ["esbuild"];
+const debug = debuglog("fmlops");
 
 /** npm's record of the packages it installed, written by every `npm ci` and `npm install`. */
 const INSTALLED = join("node_modules", ".package-lock.json");
@@ -51,8 +52,9 @@ const sourcesHash = (root) => {
 /** @typedef {typeof import("./cli.ts")} Cli */
 
 /**
- * The compiled CLI, and a way to keep the code V8 compiled from it for the next run of its kind.
- * @typedef {{ readonly cli: Cli; readonly keepCode: () => void }} CompiledCli
+ * The compiled CLI, and a way to keep the code V8 compiled from it for the next run of its kind,
+ * given what the run did.
+ * @typedef {{ readonly cli: Cli; readonly keepCode: (run: import("./cli.ts").CliRun) => void }} CompiledCli
  */
 
 /** @param {Uint8Array} data */
@@ -67,17 +69,23 @@ const DIGEST_LENGTH = 32;
  * @returns {Buffer | undefined}
  */
 const readCodeCache = (file) => {
-  if (!existsSync(file)) return undefined;
+  if (!existsSync(file)) {
+    debug("code cache: none in %s", file);
+    return undefined;
+  }
   const bytes = readFileSync(file);
   const data = bytes.subarray(DIGEST_LENGTH);
-  return bytes.length > DIGEST_LENGTH && digest(data).equals(bytes.subarray(0, DIGEST_LENGTH)) ? data : undefined;
+  if (bytes.length > DIGEST_LENGTH && digest(data).equals(bytes.subarray(0, DIGEST_LENGTH))) return data;
+  debug("code cache: damaged, not used: %s", file);
+  return undefined;
 };
 
 /**
  * What the compiled modules may require at run time: Node's own modules and the EXTERNAL packages.
  * Everything else is bundled, so another name is a library probing for an optional package
  * (js-yaml probes for esprima, for a YAML type the build's schema never reads): it is told there
- * is none, as it would be were the package not installed, instead of loading it.
+ * is none, as it would be were the package not installed, instead of loading it. (The render
+ * worker, which Node loads, still finds esprima: it costs the worker a few milliseconds, once.)
  * @param {string} entry
  * @returns {(id: string) => unknown}
  */
@@ -107,12 +115,26 @@ const runCompiled = (dir, entry, kind) => {
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {\n${readFileSync(file, "utf8")}\n})`, { filename: file, lineOffset: -1, ...(cachedData && { cachedData }) });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, compiledRequire(entry), module, file, dir);
+  // V8 says false only of a cache it was given and took.
+  const accepted = script.cachedDataRejected === false;
+  if (cachedData !== undefined) debug("code cache: %s", accepted ? "accepted" : "rejected by V8");
   return {
     cli: /** @type {Cli} */ (module.exports),
-    keepCode: () => {
-      if (cachedData !== undefined && !script.cachedDataRejected) return;
+    keepCode: (run) => {
+      if (accepted) return;
+      // A build that rendered nothing ran little of the renderer: a later one keeps a fuller cache.
+      if (kind === "build" && run.rendered === 0) {
+        debug("code cache: not kept, the build rendered no post");
+        return;
+      }
       const data = script.createCachedData();
-      writeAtomic(cacheFile, Buffer.concat([digest(data), data]));
+      try {
+        writeAtomic(cacheFile, Buffer.concat([digest(data), data]));
+        debug("code cache: kept, %d bytes", data.length);
+      } catch (error) {
+        // Only a later run's speed depends on it: the build that just passed stays passed.
+        debug("code cache: could not be kept: %s", error);
+      }
     },
   };
 };

@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import { watch } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildManifest } from "./build.ts";
+import { buildManifest, builtReport } from "./build.ts";
 import { DEV_SERVER_ENV, projectPaths } from "./paths.ts";
 import { BuildFailed, count, formatProblem } from "./problem.ts";
 import { HEADERS_FILE, isGeneratedPublicFile } from "./public-files.ts";
@@ -21,8 +21,7 @@ const options = { ...projectPaths(fileURLToPath(import.meta.url)), mode: "previe
 
 const build = async (): Promise<boolean> => {
   try {
-    const { counts } = await buildManifest(options);
-    console.log(`[dev] built preview manifest: ${count(counts.essays, "essay")}, ${count(counts.pages, "page")}`);
+    console.log(`[dev] ${builtReport("preview", await buildManifest(options))}`);
     return true;
   } catch (error) {
     if (error instanceof BuildFailed) {

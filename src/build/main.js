@@ -2,7 +2,7 @@
 // With the cache on, it runs the build compiled into plain JavaScript (see compiled-build.js), and
 // `--no-cache` runs the TypeScript sources themselves, so "cold" means no cache of any kind.
 //
-// This entry and the two modules it imports are JavaScript, checked by TypeScript through their
+// This entry and the modules it imports are JavaScript, checked by TypeScript through their
 // JSDoc, because Node loads its TypeScript stripper (about 40 ms, an eighth of a rebuild) at the
 // first .ts module it meets; a build that runs compiled meets none.
 
@@ -13,5 +13,6 @@ const args = process.argv.slice(2);
 const entry = fileURLToPath(import.meta.url);
 const compiled = args.includes("--no-cache") ? null : await compiledCli(entry, args.includes("--check") ? "check" : "build");
 const { runCli } = compiled?.cli ?? (await import("./cli.ts"));
-process.exitCode = await runCli(entry, args);
-compiled?.keepCode();
+const run = await runCli(entry, args);
+process.exitCode = run.exitCode;
+compiled?.keepCode(run);

@@ -6,7 +6,7 @@
 
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { COMPILED_WORKER } from "./compiled-build.js";
+import { COMPILED_WORKER } from "./compiled-names.js";
 import type { ParsedFilename } from "./filename.ts";
 import { readPost, type PostResult } from "./post.ts";
 

@@ -18,6 +18,8 @@ export type RenderedPost =
 export interface RenderedPosts {
   /** Post file name -> its rendering, for every file in the posts folder whose name is a post's. */
   readonly posts: ReadonlyMap<string, RenderedPost>;
+  /** How many of them were rendered, not taken from the cache. */
+  readonly rendered: number;
 }
 
 export interface RenderOptions {
@@ -54,5 +56,5 @@ export const renderPosts = async (folder: readonly FolderEntry[], displayDir: st
     posts.set(entry, result.ok ? { ok: true, entry: result.entry, body: { key, file: job.file, json: () => result.bodies } } : result);
   });
   cache?.save();
-  return { posts };
+  return { posts, rendered: misses.length };
 };

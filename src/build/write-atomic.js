@@ -1,6 +1,7 @@
 // Replaces a file all at once: readers see the old bytes or the new ones, never a half-written file,
 // and a build that fails before the rename leaves the old file exactly as it was. JavaScript, like
-// main.js, because compiled-build.js writes V8's code cache with it before any TypeScript is loaded.
+// main.js, because compiled-build.js writes V8's code cache with it, and a run of the compiled build
+// loads no TypeScript.
 
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";

@@ -21,7 +21,7 @@ describe("node src/build/main.js", () => {
     const result = build();
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^built production manifest: \d+ essays, \d+ pages?\n$/);
+    expect(result.stdout).toMatch(/^built production manifest: \d+ essays, \d+ pages?; \d+ posts? rendered\n$/);
     expect(build("--check").status).toBe(0);
   });
 

@@ -3,7 +3,7 @@
 // whenever a source changes; the code cache V8 keeps for it is written once per kind of run, and
 // one that is damaged is never used.
 
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -28,6 +28,12 @@ beforeAll(() => {
 afterAll(() => project.remove());
 
 const build = (...args: string[]) => buildIn(project.dir, args);
+/** A build that says what became of its code cache (see compiled-build.js), on stderr. */
+const debugBuild = (...args: string[]) => {
+  const result = buildIn(project.dir, args, { NODE_DEBUG: "fmlops" });
+  expect(result.status, result.stderr).toBe(0);
+  return result;
+};
 const compiled = (): string[] => readdirSync(join(project.dir, ".cache/compiled")).sort();
 /** A file of the one compiled build. */
 const compiledFile = (name: string): string => {
@@ -53,6 +59,8 @@ describe("the compiled build", () => {
     expect(compiled()).toHaveLength(1);
     const [hash] = compiled();
     expect(readdirSync(join(project.dir, ".cache/compiled", hash ?? "")).sort()).toEqual(["build.code-cache", "cli.cjs", "render-worker.cjs"]);
+    // Strict mode, as the sources (ES modules) always are: the directive must come first.
+    for (const module of ["cli.cjs", "render-worker.cjs"]) expect(readFileSync(compiledFile(module), "utf8")).toMatch(/^"use strict";/);
     expect(generated()).toEqual(fromSources);
     // Every post's bodies in one of far fewer body modules, whose second lines list the posts' keys.
     const modules = Object.entries(fromSources).filter(([file]) => file.startsWith("bodies/"));
@@ -76,19 +84,38 @@ describe("the compiled build", () => {
     expect(compiled()).not.toEqual(before);
   });
 
-  it("keeps the code cache of a build's first run, which V8 accepts in the runs after it", () => {
+  it("keeps the code cache of the first build that renders a post, which V8 accepts in the runs after it", () => {
     expect(build().status).toBe(0);
+    const edit = (round: number) => appendFileSync(join(project.dir, "posts/2025-01-02-essay-1.md"), `\nEdit ${round}.\n`);
+    // Compiled afresh over a full render cache: the first build renders nothing, so keeps no cache.
+    rmSync(join(project.dir, ".cache/compiled"), { recursive: true });
+    const unrendered = debugBuild();
+    expect(unrendered.stderr).toMatch(/code cache: none in .*build\.code-cache\n.*code cache: not kept, the build rendered no post\n/s);
+    expect(existsSync(compiledFile("build.code-cache"))).toBe(false);
+    edit(1);
+    expect(debugBuild().stderr).toMatch(/code cache: kept, \d+ bytes\n/);
     const cache = compiledFile("build.code-cache");
-    const first = written(cache);
-    appendFileSync(join(project.dir, "posts/2025-01-02-essay-1.md"), "\nAn edit.\n");
+    const kept = written(cache);
+    edit(2);
+    const accepted = debugBuild();
+    expect(accepted.stdout).toMatch(/; 1 post rendered\n$/);
+    expect(accepted.stderr).toMatch(/^FMLOPS \d+: code cache: accepted\n$/);
+    expect(written(cache)).toEqual(kept);
+    // A check runs few of a build's functions, so it keeps its own and leaves the build's alone. A
+    // cache made before the run, of the module's top level only, would be the same size for both.
+    expect(debugBuild("--check").stderr).toMatch(/code cache: kept/);
+    expect(debugBuild("--check").stderr).toMatch(/code cache: accepted/);
+    expect(written(cache)).toEqual(kept);
+    expect(statSync(compiledFile("check.code-cache")).size).toBeLessThan(kept.bytes.length * 0.9);
+  });
+
+  it("requires no package but esbuild at run time: js-yaml's optional esprima stays unloaded", () => {
     expect(build().status).toBe(0);
-    // A cache V8 rejected, or one not read at all, would have been written again.
-    expect(written(cache)).toEqual(first);
-    // A check runs few of a build's functions, so it keeps its own and leaves the build's alone.
-    const check = build("--check");
-    expect(check.status, check.stderr).toBe(0);
-    expect(readFileSync(compiledFile("check.code-cache")).length).toBeGreaterThan(0);
-    expect(written(cache)).toEqual(first);
+    appendFileSync(join(project.dir, "posts/2025-01-03-essay-2.md"), "\nAn edit.\n");
+    const loads = (...args: string[]) => buildIn(project.dir, args, { NODE_DEBUG: "module" }).stderr;
+    expect(loads()).not.toMatch(/esprima/);
+    // The sources, loaded by Node, do load it: what the line above would show.
+    expect(loads("--no-cache")).toMatch(/esprima/);
   });
 
   it("never uses a damaged code cache: it builds as before and writes the cache anew", () => {
@@ -109,16 +136,16 @@ describe("the compiled build", () => {
       damage(cache);
       const damaged = readFileSync(cache);
       rmSync(join(project.dir, "src/generated"), { recursive: true });
-      const result = build();
+      const result = debugBuild();
       expect(result.status, `${what}: ${result.stderr}`).toBe(0);
-      expect(result.stderr, what).toBe("");
+      expect(result.stderr, what).toMatch(/code cache: damaged, not used: .*build\.code-cache\n.*code cache: kept, \d+ bytes\n/s);
       expect(generated(), what).toEqual(expected);
       const rewritten = readFileSync(cache);
       expect(rewritten.equals(damaged), what).toBe(false);
       expect(rewritten.length, what).toBeGreaterThan(good.length / 2);
       // Written anew, it is read again: the next build leaves it as it is.
       const before = written(cache);
-      expect(build().status).toBe(0);
+      expect(debugBuild().stderr, what).toMatch(/^FMLOPS \d+: code cache: accepted\n$/);
       expect(written(cache), what).toEqual(before);
     }
   });

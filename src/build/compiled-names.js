@@ -1,0 +1,10 @@
+// What the compiled build is made of, as the compiler (compile-build.ts), the runner
+// (compiled-build.js) and the render pool agree on it. A module of its own so the render pool, which
+// is compiled into the build, takes these names without the runner's code.
+
+/** The compiled CLI module's file name. */
+export const COMPILED_CLI = "cli.cjs";
+/** The compiled render worker's file name, beside the CLI. */
+export const COMPILED_WORKER = "render-worker.cjs";
+/** Packages left out of the compiled build and required from node_modules when first used. */
+export const EXTERNAL = ["esbuild"];
