@@ -16,7 +16,7 @@
 // `NODE_DEBUG=fmlops` says what became of it. The render worker is loaded by Node as it is.
 
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative, resolve } from "node:path";
 import { debuglog } from "node:util";
@@ -41,7 +41,9 @@ const sourcesHash = (root) => {
   const hash = createHash("sha256").update(`node ${process.version}\0`);
   const esbuild = /** @type {{ version: string }} */ (JSON.parse(readFileSync(join(root, "node_modules", "esbuild", "package.json"), "utf8")));
   hash.update(`esbuild ${esbuild.version}\0`);
-  const sources = [...filesUnder(join(root, "src", "build")), ...filesUnder(join(root, "src")).filter((file) => /^src\/[^/]+\.ts$/.test(relative(root, file))), join(root, INSTALLED)];
+  // The shared modules are the .ts files directly in src/: listed without walking src/generated.
+  const shared = readdirSync(join(root, "src"), { withFileTypes: true }).filter((entry) => entry.isFile() && entry.name.endsWith(".ts"));
+  const sources = [...filesUnder(join(root, "src", "build")), ...shared.map((entry) => join(root, "src", entry.name)).sort(), join(root, INSTALLED)];
   for (const file of sources) {
     const bytes = readFileSync(file);
     hash.update(`${relative(root, file)}\0${bytes.length}\0`).update(bytes);

@@ -5,7 +5,6 @@
 // module will hold (see body-module.ts), so they are serialised once, on every core.
 
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 import { COMPILED_WORKER } from "./compiled-names.js";
 import type { ParsedFilename } from "./filename.ts";
 import { readPost, type PostResult } from "./post.ts";
@@ -30,6 +29,8 @@ export const renderAll = async (jobs: readonly RenderJob[]): Promise<PostResult[
   const workers = jobs.length < PARALLEL_FROM ? 0 : availableParallelism() - 1;
   if (workers <= 0) return jobs.map(renderJob);
 
+  // Loaded only here: a rebuild, which renders on this thread, is spared Node's worker module.
+  const { Worker } = process.getBuiltinModule("node:worker_threads");
   const results: PostResult[] = new Array<PostResult>(jobs.length);
   let next = 0;
   const take = (): { readonly start: number; readonly chunk: readonly RenderJob[] } | null => {
