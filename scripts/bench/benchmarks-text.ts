@@ -67,8 +67,8 @@ markup the string rewrite gives the parser's bytes (a test holds this for every 
 and 60 corpus essays), and parsing had been an eighth of the cold build's CPU. (9) The render cache is
 one file with a line per entry, appended to, where it was a file per entry; each post's bytes are
 hashed once, into its render key, which the input hash is now made of. (10) The compiled build is
-CommonJS, run through \`vm.Script\` with V8's code cache written after the first build that renders a
-post: Node's own cache for modules holds only what compiling a module's top level compiles, so every
+CommonJS, run through \`vm.Script\` with V8's code cache written after the first rebuild (a build that
+renders one to eight posts): Node's own cache for modules holds only what compiling a module's top level compiles, so every
 function a rebuild called was compiled again on each run (about 0.02 s: 0.24 s against 0.22 s, medians
 of 15 alternating rebuilds); the compiled modules may require only Node's modules and esbuild, so
 js-yaml's optional esprima is no longer loaded; zod is imported as a namespace, which lets esbuild

@@ -3,7 +3,7 @@
 
 import { readdirSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { COMPILED_CLI, COMPILED_WORKER, EXTERNAL } from "./compiled-names.js";
+import { COMPILED_CLI, COMPILED_EXTENSION, COMPILED_WORKER, EXTERNAL } from "./compiled-names.js";
 import { writeAtomic } from "./write-atomic.js";
 
 const ENTRIES = { [COMPILED_CLI]: "src/build/cli.ts", [COMPILED_WORKER]: "src/build/render-worker.ts" };
@@ -14,21 +14,21 @@ const MODULE_URL = "__compiledModuleUrl";
 export const compileBuild = async (root: string, dir: string): Promise<boolean> => {
   const { build } = await import("esbuild");
   const result = await build({
-    entryPoints: Object.entries(ENTRIES).map(([out, path]) => ({ out: basename(out, ".cjs"), in: join(root, path) })),
+    entryPoints: Object.entries(ENTRIES).map(([out, path]) => ({ out: basename(out, COMPILED_EXTENSION), in: join(root, path) })),
     bundle: true,
     platform: "node",
     // CommonJS, so that compiled-build.js can run the CLI through vm.Script (see there).
     format: "cjs",
     target: `node${process.versions.node}`,
     outdir: dir,
-    outExtension: { ".js": ".cjs" },
+    outExtension: { ".js": COMPILED_EXTENSION },
     define: { "import.meta.url": MODULE_URL },
     // The directive first, or the module would run in sloppy mode, as the sources never do.
     banner: { js: `"use strict"; var ${MODULE_URL} = require("node:url").pathToFileURL(__filename).href;` },
     // A script run through vm.Script may not import(): an external package is required instead.
     supported: { "dynamic-import": false },
     // esbuild finds its binary from where its own module is, so it stays a package, not a copy.
-    external: EXTERNAL,
+    external: [...EXTERNAL],
     write: false,
     // Half the bytes for Node to read and scan on every build; names matter to no code it runs
     // (the tests compare its output with the sources', problems included).

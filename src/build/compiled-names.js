@@ -2,9 +2,14 @@
 // (compiled-build.js) and the render pool agree on it. A module of its own so the render pool, which
 // is compiled into the build, takes these names without the runner's code.
 
+/** The compiled modules' extension: CommonJS, for the runner's vm.Script. */
+export const COMPILED_EXTENSION = ".cjs";
 /** The compiled CLI module's file name. */
-export const COMPILED_CLI = "cli.cjs";
+export const COMPILED_CLI = `cli${COMPILED_EXTENSION}`;
 /** The compiled render worker's file name, beside the CLI. */
-export const COMPILED_WORKER = "render-worker.cjs";
-/** Packages left out of the compiled build and required from node_modules when first used. */
+export const COMPILED_WORKER = `render-worker${COMPILED_EXTENSION}`;
+/**
+ * Packages left out of the compiled build and required from node_modules when first used.
+ * @type {readonly string[]}
+ */
 export const EXTERNAL = ["esbuild"];

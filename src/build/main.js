@@ -11,6 +11,7 @@ import { compiledCli } from "./compiled-build.js";
 
 const args = process.argv.slice(2);
 const entry = fileURLToPath(import.meta.url);
+// Read here before cli.ts parses the arguments: they pick the build to run and the code cache it reads.
 const compiled = args.includes("--no-cache") ? null : await compiledCli(entry, args.includes("--check") ? "check" : "build");
 const { runCli } = compiled?.cli ?? (await import("./cli.ts"));
 const run = await runCli(entry, args);

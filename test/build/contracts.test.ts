@@ -24,12 +24,15 @@ describe("CONTRACTS.md", () => {
       '| a | `src/build/filename.ts` | `test/build/filename.test.ts` › "a test nobody wrote" |',
       '| b | `src/build/nowhere.ts` | `test/build/missing.test.ts` › "x" |',
       "| c | `src/urls.ts` | nothing |",
+      '| d | `src/build/filename.ts` | `test/build/filename.test.ts` › "reads a page\'s slug from its name", "a second nobody wrote" and "a third nobody wrote" |',
     ].join("\n");
     expect(brokenReferences(broken, ROOT)).toEqual([
       'CONTRACTS.md:3: test/build/filename.test.ts has no test titled "a test nobody wrote"',
       "CONTRACTS.md:4: the mechanism src/build/nowhere.ts does not exist",
       "CONTRACTS.md:4: the test file test/build/missing.test.ts does not exist",
       "CONTRACTS.md:5: names no test that proves the contract",
+      'CONTRACTS.md:6: test/build/filename.test.ts has no test titled "a second nobody wrote"',
+      'CONTRACTS.md:6: test/build/filename.test.ts has no test titled "a third nobody wrote"',
     ]);
   });
 });

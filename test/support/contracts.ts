@@ -3,7 +3,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-const TEST_RE = /`(test\/[^`]+\.test\.ts)` › "([^"]+)"/g;
+/** A test file and the titles that follow it: `file` › "one", "two" and "three". */
+const TESTS_RE = /`(test\/[^`]+\.test\.ts)` › ("[^"]+"(?:(?:,| and|, and) "[^"]+")*)/g;
+const TITLE_RE = /"([^"]+)"/g;
 /** A backticked cell entry that names a file of the repository rather than a symbol or a setting. */
 const FILE_RE = /`((?:\.?[\w-]+\/)*[\w.-]+\.(?:ts|toml|txt|yml|json|md)|\.githooks\/[\w-]+|\.ci\/run)`/g;
 
@@ -22,7 +24,7 @@ export const contractRows = (markdown: string): ContractRow[] =>
       {
         line: i + 1,
         mechanisms: [...(cells[1] ?? "").matchAll(FILE_RE)].map((m) => m[1] ?? ""),
-        tests: [...(cells[2] ?? "").matchAll(TEST_RE)].map((m) => ({ file: m[1] ?? "", title: m[2] ?? "" })),
+        tests: [...(cells[2] ?? "").matchAll(TESTS_RE)].flatMap((m) => [...(m[2] ?? "").matchAll(TITLE_RE)].map((title) => ({ file: m[1] ?? "", title: title[1] ?? "" }))),
       },
     ];
   });
