@@ -3,7 +3,7 @@
 
 import { existsSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { GENERATOR, projectPaths } from "../../src/build/paths.ts";
+import { GENERATOR, projectPaths } from "../../src/build/paths.js";
 import { copyProject } from "../../test/support/project-copy.ts";
 import { generateCorpus, writePosts, type CorpusEssay } from "./corpus.ts";
 import { removable, run, tempDir } from "./util.ts";

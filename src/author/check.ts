@@ -6,7 +6,7 @@
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { buildManifest, type BuildResult } from "../build/build.ts";
-import { projectPaths } from "../build/paths.ts";
+import { projectPaths } from "../build/paths.js";
 import { BuildFailed, count, formatProblem, type Problem } from "../build/problem.ts";
 import { DEFAULT_BUDGET_GZIP_KIB, measureBundle, report, verdict, type BundleSize } from "./bundle-size.ts";
 import { inCi } from "./ci.ts";

@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { projectPaths } from "../build/paths.ts";
+import { projectPaths } from "../build/paths.js";
 
 export const HOOKS_DIR = ".githooks";
 

@@ -6,7 +6,7 @@ import { readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseFilename } from "../build/filename.ts";
-import { projectPaths } from "../build/paths.ts";
+import { projectPaths } from "../build/paths.js";
 import { SLUG_RE } from "../urls.ts";
 
 /** "Ünïcode & the Cursor File!" -> "unicode-the-cursor-file". */

@@ -14,7 +14,7 @@ import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, r
 import { hash } from "node:crypto";
 import { basename, join } from "node:path";
 import type { Essay, Page } from "../manifest.ts";
-import { GENERATOR } from "./paths.ts";
+import { GENERATOR } from "./paths.js";
 import { writeAtomic } from "./write-atomic.js";
 
 /** What an essay's bodies are. */

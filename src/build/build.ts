@@ -13,7 +13,7 @@ import { codeHash, computeInputHash, postKeys } from "./input-hash.ts";
 import { readLedger } from "./ledger.ts";
 import { importedBodies, manifestModule, readHeader } from "./manifest-module.ts";
 import { MEMO_FOLDER, NO_MEMO, openMemo } from "./memo.ts";
-import { displayPath, type ProjectPaths } from "./paths.ts";
+import { displayPath, type ProjectPaths } from "./paths.js";
 import { readPostsFolder } from "./posts-folder.ts";
 import { BuildFailed, count } from "./problem.ts";
 import { planPublicFiles, removeStaleStylesheets } from "./public-files.ts";
@@ -108,7 +108,7 @@ const rebuildCommand = (mode: BuildMode): string => (mode === "production" ? "np
 /**
  * Why the module at `outFile` does not match its inputs, or null when it is fresh. Without
  * `options.mode`, it is checked in the mode its header records (what `npm run dev`'s wrangler may
- * accept, see DEV_SERVER_ENV in paths.ts).
+ * accept, see DEV_SERVER_ENV in paths.js).
  */
 export const staleness = (options: Omit<BuildOptions, "mode"> & { readonly mode?: BuildMode }): string | null => {
   const { root, outFile } = options;

@@ -3,13 +3,13 @@
 // Prints every problem as file:line: message and exits non-zero; on failure nothing is written.
 // `--check` writes nothing: it fails when the generated manifest does not match its inputs, in
 // production mode, or in preview mode with --preview. Wrangler runs it before every bundle (see
-// wrangler.toml); under `npm run dev` (DEV_SERVER_ENV in paths.ts) it accepts the mode the manifest
+// wrangler.toml); under `npm run dev` (DEV_SERVER_ENV in paths.js) it accepts the mode the manifest
 // records, so the preview serves, while a `wrangler deploy` after `npm run dev` stops before it
 // could ship drafts.
 
 import { parseArgs } from "node:util";
 import { buildManifest, builtReport, staleness } from "./build.ts";
-import { DEV_SERVER_ENV, projectPaths } from "./paths.ts";
+import { DEV_SERVER_ENV, projectPaths } from "./paths.js";
 import { BuildFailed, count, formatProblem } from "./problem.ts";
 
 export interface CliRun {

@@ -1,6 +1,10 @@
 // What the compiled build is made of, as the compiler (compile-build.ts), the runner
-// (compiled-build.js) and the render pool agree on it. A module of its own so the render pool, which
-// is compiled into the build, takes these names without the runner's code.
+// (compiled-build.js) and the render pool agree on it, and the render worker's module among the
+// sources, which the entry starts early (see early-workers.js). A module of its own so the render
+// pool, which is compiled into the build, takes these names without the runner's code.
+
+/** The render worker's module among the sources, beside main.js and the render pool. */
+export const SOURCE_WORKER = "render-worker.ts";
 
 /** The compiled modules' extension: CommonJS, for the runner's vm.Script. */
 export const COMPILED_EXTENSION = ".cjs";

@@ -9,7 +9,7 @@ import { watch } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildManifest, builtReport } from "./build.ts";
-import { DEV_SERVER_ENV, projectPaths } from "./paths.ts";
+import { DEV_SERVER_ENV, projectPaths } from "./paths.js";
 import { BuildFailed, count, formatProblem } from "./problem.ts";
 import { HEADERS_FILE, isGeneratedPublicFile } from "./public-files.ts";
 

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { BuildMode } from "../manifest.ts";
 import { filesUnder } from "./files.js";
-import { displayPath } from "./paths.ts";
+import { displayPath } from "./paths.js";
 import { readPostsFolder, type FolderEntry } from "./posts-folder.ts";
 import { isGeneratedPublicFile } from "./public-files.ts";
 import { renderKey } from "./render-cache.ts";

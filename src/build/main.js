@@ -8,11 +8,17 @@
 
 import { fileURLToPath } from "node:url";
 import { compiledCli } from "./compiled-build.js";
+import { SOURCE_WORKER } from "./compiled-names.js";
+import { startWorkersEarly } from "./early-workers.js";
+import { projectPaths } from "./paths.js";
 
 const args = process.argv.slice(2);
 const entry = fileURLToPath(import.meta.url);
 // Read here before cli.ts parses the arguments: they pick the build to run and the code cache it reads.
-const compiled = args.includes("--no-cache") ? null : await compiledCli(entry, args.includes("--check") ? "check" : "build");
+const fromSources = args.includes("--no-cache");
+const check = args.includes("--check");
+if (fromSources && !check) startWorkersEarly(new URL(`./${SOURCE_WORKER}`, import.meta.url), projectPaths(entry).postsDir);
+const compiled = fromSources ? null : await compiledCli(entry, check ? "check" : "build");
 const { runCli } = compiled?.cli ?? (await import("./cli.ts"));
 const run = await runCli(entry, args);
 process.exitCode = run.exitCode;

@@ -12,7 +12,7 @@ import type { Message } from "esbuild";
 import { CACHE_POLICY, cacheControl } from "../site.ts";
 import { filesUnder } from "./files.js";
 import type { Memo } from "./memo.ts";
-import { GENERATOR } from "./paths.ts";
+import { GENERATOR } from "./paths.js";
 import type { Problem } from "./problem.ts";
 import { writeAtomic } from "./write-atomic.js";
 

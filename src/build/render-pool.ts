@@ -5,7 +5,8 @@
 // module will hold (see body-module.ts), so they are serialised once, on every core.
 
 import { availableParallelism } from "node:os";
-import { COMPILED_WORKER } from "./compiled-names.js";
+import { COMPILED_WORKER, SOURCE_WORKER } from "./compiled-names.js";
+import { PARALLEL_FROM, takeEarlyWorker } from "./early-workers.js";
 import type { ParsedFilename } from "./filename.ts";
 import { readPost, type PostResult } from "./post.ts";
 
@@ -18,10 +19,8 @@ export interface RenderJob {
 export const renderJob = (job: RenderJob): PostResult => readPost(job.file, job.bytes, job.name);
 
 /** The worker's module: beside this one, compiled (see compiled-build.js) or not. */
-const WORKER_MODULE = new URL(import.meta.url.endsWith(".ts") ? "./render-worker.ts" : `./${COMPILED_WORKER}`, import.meta.url);
+const WORKER_MODULE = new URL(`./${import.meta.url.endsWith(".ts") ? SOURCE_WORKER : COMPILED_WORKER}`, import.meta.url);
 
-/** Below this many posts, starting a worker costs more than it saves. */
-const PARALLEL_FROM = 64;
 const CHUNK = 16;
 
 /** The results of `jobs`, in order. */
@@ -42,7 +41,7 @@ export const renderAll = async (jobs: readonly RenderJob[]): Promise<PostResult[
 
   const helper = (): Promise<void> =>
     new Promise((resolve, reject) => {
-      const worker = new Worker(WORKER_MODULE);
+      const worker = takeEarlyWorker() ?? new Worker(WORKER_MODULE);
       // Two chunks in flight: this thread takes in a result only between its own chunks, so a
       // worker with one chunk would wait out the rest of this thread's chunk for its next one.
       const inFlight: number[] = [];

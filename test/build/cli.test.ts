@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEV_SERVER_ENV } from "../../src/build/paths.ts";
+import { DEV_SERVER_ENV } from "../../src/build/paths.js";
 import { buildIn, dryRunIn } from "../support/npm.ts";
 import { copyProject, type ProjectCopy } from "../support/project-copy.ts";
 import { essay } from "../support/temp-posts.ts";

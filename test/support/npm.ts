@@ -2,7 +2,7 @@
 
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { join } from "node:path";
-import { GENERATOR } from "../../src/build/paths.ts";
+import { GENERATOR } from "../../src/build/paths.js";
 
 export interface NpmRun {
   readonly status: number;
