@@ -95,7 +95,9 @@ export const absoluteSrcset = (value: string, base: string): string =>
     })
     .join(", ");
 
-const URL_ATTRIBUTE_RE = /(\s)(href|src|poster|cite|srcset)="([^"&]*)"/g;
+/** The attributes that hold a URL the feed copy makes absolute (srcset holds several). */
+export const URL_ATTRIBUTES = ["href", "src", "poster", "cite", "srcset"];
+const URL_ATTRIBUTE_RE = new RegExp(`(\\s)(${URL_ATTRIBUTES.join("|")})="([^"&]*)"`, "g");
 
 /**
  * `html` with every double-quoted URL attribute (href, src, poster, cite, srcset) without entities

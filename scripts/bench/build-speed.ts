@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runHugo, writeHugoSite } from "./hugo.ts";
-import { CACHE_DIR, hasCacheDir, runBuild, type BenchProject } from "./project.ts";
+import { CACHE_FOLDER } from "../../src/build/paths.js";
+import { hasCacheDir, runBuild, type BenchProject } from "./project.ts";
 import { alternating, log, median } from "./util.ts";
 
 export const BUILD_TARGET = 1.0;
@@ -96,10 +97,10 @@ const editPost = (file: string, round: number): void => {
 export const measureRebuild = async (project: BenchProject, n: number, coldSeconds: number, runs: number): Promise<RebuildRow> => {
   const postsDir = join(project.dir, "posts");
   const posts = readdirSync(postsDir).filter((name) => name.endsWith(".md")).sort();
-  rmSync(join(project.dir, CACHE_DIR), { recursive: true, force: true });
+  rmSync(join(project.dir, CACHE_FOLDER), { recursive: true, force: true });
   await runBuild(project.dir, "warm");
   // Without a cache every "rebuild" would be a full build, and the figure would mean nothing.
-  if (!hasCacheDir(project.dir)) throw new Error(`the build wrote no ${CACHE_DIR}/ in ${project.dir}: there is nothing to rebuild from`);
+  if (!hasCacheDir(project.dir)) throw new Error(`the build wrote no ${CACHE_FOLDER}/ in ${project.dir}: there is nothing to rebuild from`);
   const [first] = posts;
   if (first === undefined) throw new Error("no post to edit");
   editPost(join(postsDir, first), runs);

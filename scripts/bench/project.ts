@@ -3,7 +3,7 @@
 
 import { existsSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { GENERATOR, projectPaths } from "../../src/build/paths.js";
+import { CACHE_FOLDER, GENERATOR, projectPaths } from "../../src/build/paths.js";
 import { copyProject } from "../../test/support/project-copy.ts";
 import { generateCorpus, writePosts, type CorpusEssay } from "./corpus.ts";
 import { removable, run, tempDir } from "./util.ts";
@@ -34,7 +34,6 @@ export const benchProject = (count: number | null): BenchProject => {
   };
 };
 
-export const CACHE_DIR = ".cache";
 
 interface BuildRun {
   readonly seconds: number;
@@ -49,7 +48,7 @@ interface BuildRun {
 export const runBuild = async (dir: string, kind: "cold" | "warm"): Promise<BuildRun> => {
   const args = [GENERATOR];
   if (kind === "cold") {
-    rmSync(join(dir, CACHE_DIR), { recursive: true, force: true });
+    rmSync(join(dir, CACHE_FOLDER), { recursive: true, force: true });
     rmSync(dirname(manifestFile(dir)), { recursive: true, force: true });
     args.push("--no-cache");
   }
@@ -60,4 +59,4 @@ export const runBuild = async (dir: string, kind: "cold" | "warm"): Promise<Buil
 
 export const manifestFile = (dir: string): string => projectPaths(join(dir, GENERATOR)).outFile;
 
-export const hasCacheDir = (dir: string): boolean => existsSync(join(dir, CACHE_DIR));
+export const hasCacheDir = (dir: string): boolean => existsSync(join(dir, CACHE_FOLDER));

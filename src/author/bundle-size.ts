@@ -21,11 +21,11 @@ export interface BundleSize {
 /** What wrangler prints of the upload: raw and gzip KiB. */
 export const UPLOAD_RE = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/;
 
-/** What an esbuild input is, for the size report: the manifest, the site's code, or a library. */
 /** The contributor that the generated manifest and its body modules make. */
 export const MANIFEST_CONTRIBUTOR = "manifest (posts)";
 
-export const contributorOf = (input: string): string => {
+/** What an esbuild input is, for the size report: the manifest, the site's code, or a library. */
+const contributorOf = (input: string): string => {
   if (input.startsWith("src/generated/")) return MANIFEST_CONTRIBUTOR;
   if (input.startsWith("src/")) return "site code";
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);

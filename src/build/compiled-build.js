@@ -18,15 +18,16 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join, relative, resolve } from "node:path";
+import { join, relative } from "node:path";
 import { debuglog } from "node:util";
 import { Script } from "node:vm";
 import { COMPILED_CLI, EXTERNAL } from "./compiled-names.js";
 import { filesUnder } from "./files.js";
+import { CACHE_FOLDER, projectPaths } from "./paths.js";
 import { writeAtomic } from "./write-atomic.js";
 
 /** The compiled builds' folder; one build per hash below it. */
-const COMPILED_FOLDER = join(".cache", "compiled");
+const COMPILED_FOLDER = join(CACHE_FOLDER, "compiled");
 const debug = debuglog("fmlops");
 
 /** npm's record of the packages it installed, written by every `npm ci` and `npm install`. */
@@ -167,7 +168,7 @@ const runCompiled = (dir, entry, kind) => {
  * @returns {Promise<CompiledCli | null>}
  */
 export const compiledCli = async (entry, kind) => {
-  const root = resolve(entry, "..", "..", "..");
+  const { root } = projectPaths(entry);
   if (!existsSync(join(root, INSTALLED))) return null;
   const dir = join(root, COMPILED_FOLDER, sourcesHash(root));
   if (!existsSync(join(dir, COMPILED_CLI))) {

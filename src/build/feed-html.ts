@@ -5,9 +5,9 @@
 
 import { escapeAttribute } from "entities";
 import { Parser } from "htmlparser2";
-import { absoluteSrcset, absoluteUrlFrom, absoluteUrlsIn } from "../urls.ts";
+import { absoluteSrcset, absoluteUrlFrom, absoluteUrlsIn, URL_ATTRIBUTES } from "../urls.ts";
 
-const URL_ATTRIBUTES = new Set(["href", "src", "poster", "cite"]);
+const URL_ATTRIBUTE_NAMES = new Set(URL_ATTRIBUTES);
 
 /** `html` with every URL attribute resolved against `pageUrl`. */
 export const absolutizeHtml = (html: string, pageUrl: string): string => {
@@ -15,7 +15,7 @@ export const absolutizeHtml = (html: string, pageUrl: string): string => {
   let copied = 0;
   const parser = new Parser({
     onattribute: (name, value) => {
-      const rewritten = URL_ATTRIBUTES.has(name) ? absoluteUrlFrom(value, pageUrl) : name === "srcset" ? absoluteSrcset(value, pageUrl) : value;
+      const rewritten = name === "srcset" ? absoluteSrcset(value, pageUrl) : URL_ATTRIBUTE_NAMES.has(name) ? absoluteUrlFrom(value, pageUrl) : value;
       if (rewritten === value) return;
       // The parser's indices span the attribute from its name to the end of its value.
       pieces.push(html.slice(copied, parser.startIndex), `${name}="${escapeAttribute(rewritten)}"`);
@@ -28,7 +28,7 @@ export const absolutizeHtml = (html: string, pageUrl: string): string => {
 };
 
 /** A URL attribute whose value holds an entity, which the string rewrite leaves alone and parsing decodes. */
-const ENTITY_IN_URL_RE = /\s(?:href|src|poster|cite|srcset)="[^"]*&/;
+const ENTITY_IN_URL_RE = new RegExp(`\\s(?:${URL_ATTRIBUTES.join("|")})="[^"]*&`);
 
 /**
  * The feed copy the manifest carries for `html`: null when the Worker's string rewrite

@@ -13,6 +13,9 @@ export const GENERATOR = "src/build/main.js";
  */
 export const DEV_SERVER_ENV = "FMLOPS_DEV_SERVER";
 
+/** The build's caches (the render cache, the memo, the compiled build), ignored by git, at the top. */
+export const CACHE_FOLDER = ".cache";
+
 /** The published-URL ledger, committed at the top of the repository. */
 export const LEDGER_FILE = "published-urls.txt";
 
@@ -48,6 +51,6 @@ export const projectPaths = (fromFile) => {
     publicDir: join(root, "public"),
     outFile: join(root, "src", "generated", "manifest.ts"),
     ledgerFile: join(root, LEDGER_FILE),
-    cacheDir: join(root, ".cache", "render"),
+    cacheDir: join(root, CACHE_FOLDER, "render"),
   };
 };

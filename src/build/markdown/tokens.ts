@@ -5,18 +5,18 @@ import type { Token, Tokens } from "marked";
 /**
  * The tokens nested in a token: inline tokens, list items, table cells, and a footnote's text
  * (marked-footnote keeps it under `content`). Each footnote is a token where it is defined and
- * again an item of the list marked-footnote puts first; it is walked once, where it is defined,
- * so that tokens stay in document order.
+ * again an item of the list marked-footnote puts first; only a list's items are walked, as
+ * marked's own walkTokens does, so a footnote is walked once, where it is defined, and tokens
+ * stay in document order.
  */
 const childrenOf = (token: Token): readonly Token[] => {
-  if (token.type === "footnotes") return [];
   if (token.type === "table") {
     const table = token as Tokens.Table;
     return [...table.header, ...table.rows.flat()].flatMap((cell) => cell.tokens);
   }
   const nested: Token[] = [];
   if ("tokens" in token && Array.isArray(token.tokens)) nested.push(...(token.tokens as Token[]));
-  if ("items" in token && Array.isArray(token.items)) nested.push(...(token.items as Token[]));
+  if (token.type === "list") nested.push(...(token as Tokens.List).items);
   if ("content" in token && Array.isArray(token.content)) nested.push(...(token.content as Token[]));
   return nested;
 };
