@@ -21,10 +21,21 @@ export default defineConfig({
         },
       },
       {
-        test: { name: "build", environment: "node", include: ["test/build/**/*.test.ts", "test/author/**/*.test.ts"], testTimeout: 60_000 },
+        test: {
+          name: "build",
+          environment: "node",
+          include: ["test/build/**/*.test.ts", "test/author/**/*.test.ts"],
+          testTimeout: 60_000,
+        },
       },
       {
-        test: { name: "e2e", environment: "node", include: ["test/e2e/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 60_000 },
+        test: {
+          name: "e2e",
+          environment: "node",
+          include: ["test/e2e/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
       },
       {
         test: {

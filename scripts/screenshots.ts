@@ -43,7 +43,8 @@ const longestEssay = async (origin: string): Promise<string> => {
 };
 
 const main = async (): Promise<void> => {
-  if (!existsSync(CHROME)) throw new Stop(`Chromium not found at ${CHROME} (set CHROME_PATH, or: apt-get install -y chromium)`);
+  if (!existsSync(CHROME))
+    throw new Stop(`Chromium not found at ${CHROME} (set CHROME_PATH, or: apt-get install -y chromium)`);
   let server: DevServer | undefined;
   let browser: Browser | undefined;
   // The dev server runs in its own process group, which Ctrl-C does not reach: stop it here.
@@ -61,7 +62,8 @@ const main = async (): Promise<void> => {
       { name: "writing", path: "/writing/" },
       { name: "essay", path: essay },
     ];
-    for (const file of await capture(browser, server.origin, pages, OUT_DIR)) console.log(relative(process.cwd(), file) || file);
+    for (const file of await capture(browser, server.origin, pages, OUT_DIR))
+      console.log(relative(process.cwd(), file) || file);
   } finally {
     await browser?.close();
     await server?.stop();

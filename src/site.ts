@@ -24,7 +24,12 @@ export const SITE = {
   /** How many of the newest essays each feed carries, in full. */
   feedLimit: 20,
   /** The picture social cards show for every page, in public/. */
-  socialImage: { path: "/og-default.png", width: 1200, height: 630, alt: "fmlops.dev: essays on the contracts nobody wrote down" },
+  socialImage: {
+    path: "/og-default.png",
+    width: 1200,
+    height: 630,
+    alt: "fmlops.dev: essays on the contracts nobody wrote down",
+  },
 } as const;
 
 /**
@@ -42,4 +47,5 @@ export const CACHE_POLICY = {
 } as const;
 
 /** The Cache-Control value for `seconds` of CACHE_POLICY, said one way by the Worker and by public/_headers. */
-export const cacheControl = (seconds: number, immutable = false): string => `public, max-age=${seconds}${immutable ? ", immutable" : ""}`;
+export const cacheControl = (seconds: number, immutable = false): string =>
+  `public, max-age=${seconds}${immutable ? ", immutable" : ""}`;

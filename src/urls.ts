@@ -36,7 +36,8 @@ export const ROUTES = {
 } as const;
 
 /** The route of one feed format, of the whole site (under /writing/) or of a tag. */
-export const feedRoute = (format: FeedFormat, perTag: boolean): string => `${perTag ? ROUTES.tag : ROUTES.writing}${FEEDS[format].file}`;
+export const feedRoute = (format: FeedFormat, perTag: boolean): string =>
+  `${perTag ? ROUTES.tag : ROUTES.writing}${FEEDS[format].file}`;
 
 /** A route pattern with its parameters filled in: fill(ROUTES.tag, { tag: "llm" }) is "/tags/llm/". */
 const fill = (pattern: string, values: Readonly<Record<string, string>>): string =>
@@ -53,7 +54,8 @@ export const PATHS = {
   series: ROUTES.series,
   oneSeries: (series: string): string => fill(ROUTES.oneSeries, { series }),
   /** The feed of every essay (tag null) or of one tag, in one format. */
-  feed: (format: FeedFormat, tag: string | null = null): string => fill(feedRoute(format, tag !== null), { tag: tag ?? "" }),
+  feed: (format: FeedFormat, tag: string | null = null): string =>
+    fill(feedRoute(format, tag !== null), { tag: tag ?? "" }),
   sitemap: ROUTES.sitemap,
   robots: ROUTES.robots,
   llms: ROUTES.llms,
@@ -78,39 +80,15 @@ export const CONVENTIONAL_REDIRECTS: ReadonlyMap<string, string> = new Map([
  * Ids the layout gives elements of every essay page, which #fragments can name. Heading ids are
  * made to avoid them, so a heading called "Main" cannot take the skip link's target.
  */
-export const LAYOUT_IDS = { main: "main", contents: "toc-title", series: "series-title", intro: "intro-title", latest: "latest-title" } as const;
+export const LAYOUT_IDS = {
+  main: "main",
+  contents: "toc-title",
+  series: "series-title",
+  intro: "intro-title",
+  latest: "latest-title",
+} as const;
 
 export const absoluteUrl = (path: string): string => `${SITE.baseUrl}${path}`;
-
-/** `value` resolved against `base` when it is a URL at all; left as it is otherwise. */
-export const absoluteUrlFrom = (value: string, base: string): string => (URL.canParse(value, base) ? new URL(value, base).href : value);
-
-/** Every URL of a srcset ("a.png 1x, b.png 2x") resolved against `base`. */
-export const absoluteSrcset = (value: string, base: string): string =>
-  value
-    .split(",")
-    .map((candidate) => {
-      const [url = "", ...descriptor] = candidate.trim().split(/\s+/);
-      return [absoluteUrlFrom(url, base), ...descriptor].join(" ");
-    })
-    .join(", ");
-
-/** The attributes that hold a URL the feed copy makes absolute (srcset holds several). */
-export const URL_ATTRIBUTES = ["href", "src", "poster", "cite", "srcset"];
-const URL_ATTRIBUTE_RE = new RegExp(`(\\s)(${URL_ATTRIBUTES.join("|")})="([^"&]*)"`, "g");
-
-/**
- * `html` with every double-quoted URL attribute (href, src, poster, cite, srcset) without entities
- * resolved against `pageUrl`: an essay's feed copy, from HTML as the renderer writes it. The build
- * compares it with the feed copy made by parsing (src/build/feed-html.ts) and ships its own copy
- * only for an essay where the two differ (raw HTML quoted otherwise, say), so the Worker needs no
- * HTML parser for the rest.
- */
-export const absoluteUrlsIn = (html: string, pageUrl: string): string =>
-  html.replace(URL_ATTRIBUTE_RE, (attribute: string, space: string, name: string, value: string) => {
-    const rewritten = name === "srcset" ? absoluteSrcset(value, pageUrl) : absoluteUrlFrom(value, pageUrl);
-    return rewritten === value ? attribute : `${space}${name}="${rewritten}"`;
-  });
 
 /** What a set of public posts is made of, as far as URLs go. */
 export interface SiteContent {
@@ -121,10 +99,22 @@ export interface SiteContent {
 }
 
 /** The canonical paths that answer 200 whatever the content: home, the lists, the site's feeds and files. */
-export const BASE_PATHS: readonly string[] = [PATHS.home, PATHS.writing, PATHS.tags, PATHS.series, PATHS.sitemap, PATHS.robots, PATHS.llms, ...FEED_FORMATS.map((format) => PATHS.feed(format))];
+export const BASE_PATHS: readonly string[] = [
+  PATHS.home,
+  PATHS.writing,
+  PATHS.tags,
+  PATHS.series,
+  PATHS.sitemap,
+  PATHS.robots,
+  PATHS.llms,
+  ...FEED_FORMATS.map((format) => PATHS.feed(format)),
+];
 
 /** The canonical paths some content adds to BASE_PATHS. */
-export const contentPaths = ({ essays = [], pages = [], tags = [], series = [] }: Partial<SiteContent>, paths = new Set<string>()): Set<string> => {
+export const contentPaths = (
+  { essays = [], pages = [], tags = [], series = [] }: Partial<SiteContent>,
+  paths = new Set<string>(),
+): Set<string> => {
   for (const essay of essays) paths.add(PATHS.essay(essay)).add(PATHS.essayMarkdown(essay));
   for (const tag of tags) {
     paths.add(PATHS.tag(tag));
@@ -159,7 +149,32 @@ const firstSegment = (path: string): string => path.split("/")[1] ?? "";
  * a new one reserves its name without anyone remembering to list it.
  */
 export const RESERVED_TOP_LEVEL_NAMES: ReadonlySet<string> = new Set(
-  [...Object.entries(ROUTES).filter(([name]) => name !== "page").map(([, pattern]) => pattern), ...CONVENTIONAL_REDIRECTS.keys()]
+  [
+    ...Object.entries(ROUTES)
+      .filter(([name]) => name !== "page")
+      .map(([, pattern]) => pattern),
+    ...CONVENTIONAL_REDIRECTS.keys(),
+  ]
     .map(firstSegment)
     .filter((segment) => segment !== "" && !segment.startsWith(":")),
 );
+
+const groupBy = <E>(essays: readonly E[], keys: (essay: E) => readonly string[]): Map<string, E[]> => {
+  const groups = new Map<string, E[]>();
+  for (const essay of essays) {
+    for (const key of keys(essay)) {
+      const group = groups.get(key);
+      if (group === undefined) groups.set(key, [essay]);
+      else group.push(essay);
+    }
+  }
+  return groups;
+};
+
+/** The tag and series pages some essays make, each with its essays in the order given. */
+export const listsOf = <E extends { readonly tags: readonly string[]; readonly series: string | null }>(
+  essays: readonly E[],
+) => ({
+  tags: groupBy(essays, (essay) => essay.tags),
+  series: groupBy(essays, (essay) => (essay.series === null ? [] : [essay.series])),
+});

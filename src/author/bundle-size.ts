@@ -34,7 +34,12 @@ const contributorOf = (input: string): string => {
 
 /** What this project reads of esbuild's metafile for a bundle. */
 export interface Metafile {
-  readonly outputs: Readonly<Record<string, { readonly bytes: number; readonly inputs: Readonly<Record<string, { readonly bytesInOutput: number }>> }>>;
+  readonly outputs: Readonly<
+    Record<
+      string,
+      { readonly bytes: number; readonly inputs: Readonly<Record<string, { readonly bytesInOutput: number }>> }
+    >
+  >;
 }
 
 /** The bundle's bytes by contributor (see contributorOf), source maps left out. */
@@ -53,9 +58,15 @@ export const bytesByContributor = (meta: Metafile): Map<string, number> => {
 export const measureBundle = async (root: string): Promise<BundleSize> => {
   const dir = mkdtempSync(join(tmpdir(), "fmlops-bundle-"));
   try {
-    const result = await run(root, "wrangler", ["deploy", "--dry-run", "--outdir", dir, "--metafile", join(dir, "meta.json")], { XDG_CONFIG_HOME: dir });
+    const result = await run(
+      root,
+      "wrangler",
+      ["deploy", "--dry-run", "--outdir", dir, "--metafile", join(dir, "meta.json")],
+      { XDG_CONFIG_HOME: dir },
+    );
     const sizes = UPLOAD_RE.exec(result.stdout);
-    if (result.status !== 0 || !sizes) throw new Error(`wrangler deploy --dry-run failed:\n${result.stdout}${result.stderr}`);
+    if (result.status !== 0 || !sizes)
+      throw new Error(`wrangler deploy --dry-run failed:\n${result.stdout}${result.stderr}`);
     const bytes = bytesByContributor(JSON.parse(readFileSync(join(dir, "meta.json"), "utf8")) as Metafile);
     return {
       rawKiB: Number(sizes[1]),
@@ -69,7 +80,8 @@ export const measureBundle = async (root: string): Promise<BundleSize> => {
 
 export type Verdict = "ok" | "warn" | "over";
 
-export const verdict = (gzipKiB: number, budgetKiB: number): Verdict => (gzipKiB > budgetKiB ? "over" : gzipKiB >= WARN_FROM * budgetKiB ? "warn" : "ok");
+export const verdict = (gzipKiB: number, budgetKiB: number): Verdict =>
+  gzipKiB > budgetKiB ? "over" : gzipKiB >= WARN_FROM * budgetKiB ? "warn" : "ok";
 
 export const report = (size: BundleSize, budgetKiB: number): string =>
   [

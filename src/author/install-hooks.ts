@@ -4,12 +4,11 @@
 
 import { spawnSync } from "node:child_process";
 import { realpathSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { projectPaths } from "../build/paths.js";
+import { projectPaths } from "../generator/paths.ts";
 
 export const HOOKS_DIR = ".githooks";
 
-const { root } = projectPaths(fileURLToPath(import.meta.url));
+const { root } = projectPaths();
 const topLevel = spawnSync("git", ["rev-parse", "--show-toplevel"], { cwd: root, encoding: "utf8" });
 if (topLevel.status === 0 && realpathSync(topLevel.stdout.trim()) === realpathSync(root)) {
   spawnSync("git", ["config", "core.hooksPath", HOOKS_DIR], { cwd: root, stdio: "ignore" });

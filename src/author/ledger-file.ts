@@ -4,8 +4,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { dirname } from "node:path";
-import { LEDGER_HEADER, readLedger } from "../build/ledger.ts";
-import { writeAtomic } from "../build/write-atomic.js";
+import { LEDGER_HEADER, readLedger } from "../generator/ledger.ts";
+import { writeAtomic } from "../generator/write-atomic.ts";
 
 /** The public paths the ledger lacks, in order. */
 export const missingFromLedger = (ledgerFile: string, publicPaths: readonly string[]): string[] => {

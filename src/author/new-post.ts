@@ -4,9 +4,8 @@
 
 import { readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
-import { parseFilename } from "../build/filename.ts";
-import { projectPaths } from "../build/paths.js";
+import { parseFilename } from "../generator/filename.ts";
+import { projectPaths } from "../generator/paths.ts";
 import { SLUG_RE } from "../urls.ts";
 
 /** "Ünïcode & the Cursor File!" -> "unicode-the-cursor-file". */
@@ -50,7 +49,7 @@ if (title === "") fail('give the essay a title: npm run new -- "Title of the ess
 const slug = slugify(title);
 if (!SLUG_RE.test(slug)) fail(`"${title}" makes no slug (it needs letters or digits): choose another title`);
 
-const { root, postsDir } = projectPaths(fileURLToPath(import.meta.url));
+const { root, postsDir } = projectPaths();
 const taken = readdirSync(postsDir).find((name) => {
   const parsed = parseFilename(name);
   return parsed.kind !== "invalid" && parsed.slug === slug;

@@ -10,7 +10,12 @@ export interface Finished {
 }
 
 /** Runs `command` from the project's node_modules/.bin in `root`, capturing its output. */
-export const run = (root: string, command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Finished> =>
+export const run = (
+  root: string,
+  command: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<Finished> =>
   new Promise((resolve, reject) => {
     const bin = join(root, "node_modules", ".bin");
     const child = spawn(join(bin, command), args, {

@@ -1,74 +1,77 @@
-// Every 200 the site serves is an Answer: its headers (security headers included) and its encoded
-// body, made once per epoch and path, so that a request only picks the version the client lacks.
-// The 304 short cut needs nothing but the validators, which come from the build, and the body is
-// rendered only when a 200 first needs it.
+// Every 200 the site serves is an Answer, made once per epoch and path: its encoded body, and an
+// ETag that is a hash of exactly those bytes, so the same posts give the same ETags and a changed
+// byte changes them. Every later request for the path only picks the 304 or the 200.
 
-import { cacheControl } from "../site.ts";
-import { notModified, type Validators } from "./conditional.ts";
+import type { Context } from "hono";
+import { CACHE_POLICY, cacheControl } from "../site.ts";
+import { FEEDS } from "../urls.ts";
+import { notModified } from "./conditional.ts";
+import type { AppEnv, View } from "./epoch.ts";
 
-export type HeaderList = readonly (readonly [string, string])[];
-
-/** Content types of what is not a feed; a feed's comes from FEEDS in src/urls.ts. */
-export const CONTENT_TYPES = {
-  html: "text/html; charset=utf-8",
-  xml: "application/xml; charset=utf-8",
-  text: "text/plain; charset=utf-8",
-  markdown: "text/markdown; charset=utf-8",
+/** Each kind of answer: its content type, and how long caches may keep it (CACHE_POLICY in src/site.ts). */
+export const KINDS = {
+  html: ["text/html; charset=utf-8", CACHE_POLICY.html],
+  xml: ["application/xml; charset=utf-8", CACHE_POLICY.html],
+  text: ["text/plain; charset=utf-8", CACHE_POLICY.text],
+  markdown: ["text/markdown; charset=utf-8", CACHE_POLICY.text],
+  atom: [`${FEEDS.atom.mediaType}; charset=utf-8`, CACHE_POLICY.feed],
+  rss: [`${FEEDS.rss.mediaType}; charset=utf-8`, CACHE_POLICY.feed],
+  json: [`${FEEDS.json.mediaType}; charset=utf-8`, CACHE_POLICY.feed],
 } as const;
 
 /** What a route says about a resource; how it becomes bytes and headers is the same for all. */
 export interface Representation {
-  readonly contentType: string;
-  /** A strong ETag, quotes included. */
-  readonly etag: string;
+  readonly kind: keyof typeof KINDS;
   /** RFC 3339 instant, or null when no date is meaningful. */
   readonly lastModified: string | null;
-  /** Seconds a cache may keep it (CACHE_POLICY in src/site.ts), before any cap. */
-  readonly policy: number;
   readonly render: () => string;
 }
 
-export interface Answer extends Validators {
-  readonly policy: number;
-  /** The 200's headers, with `max-age` at the policy. */
-  readonly headers: HeaderList;
-  /** The 304's: the same but Content-Type. */
-  readonly notModifiedHeaders: HeaderList;
-  /** Rendered and encoded on the first 200, so a wave of revalidations renders nothing. */
-  readonly body: () => Uint8Array;
+export interface Answer {
+  readonly kind: keyof typeof KINDS;
+  readonly body: Uint8Array;
+  readonly etag: string;
+  /** Whole seconds, as HTTP dates have them, in ms; or null. */
+  readonly lastModified: number | null;
 }
 
 const encoder = new TextEncoder();
 
-export const answerOf = ({ contentType, etag, lastModified, policy, render }: Representation, security: HeaderList): Answer => {
-  // HTTP dates have whole seconds; the 304 test compares at that precision.
+const answerOf = async ({ kind, lastModified, render }: Representation): Promise<Answer> => {
+  const body = encoder.encode(render());
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body)).subarray(0, 12);
+  const etag = `"${Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("")}"`;
   const modified = lastModified === null ? null : Math.floor(Date.parse(lastModified) / 1000) * 1000;
-  const validators: HeaderList = [
-    ["ETag", etag],
-    ["Cache-Control", cacheControl(policy)],
-    ...(modified === null ? [] : [["Last-Modified", new Date(modified).toUTCString()] as const]),
-    ...security,
-  ];
-  let bytes: Uint8Array | null = null;
-  return {
-    etag,
-    lastModified: modified,
-    policy,
-    headers: [["Content-Type", contentType], ...validators],
-    notModifiedHeaders: validators,
-    body: () => (bytes ??= encoder.encode(render())),
-  };
+  return { kind, body, etag, lastModified: modified };
 };
 
-/** The headers with `max-age` lowered, for the moments before a scheduled essay changes the answer. */
-const capped = (headers: HeaderList, maxAge: number): HeaderList =>
-  headers.map(([name, value]) => (name === "Cache-Control" ? [name, cacheControl(maxAge)] : [name, value]));
+/** Seconds a cache may keep an answer: its policy, but never past the next scheduled essay. */
+const maxAge = ({ epoch, now }: View, policy: number): number =>
+  epoch.nextChange === null ? policy : Math.max(0, Math.min(policy, Math.floor((epoch.nextChange - now) / 1000)));
 
-/** The 304 when the client's copy is current, else the 200. `maxAge` is never above the policy. */
-export const reply = (request: Request, answer: Answer, maxAge: number): Response => {
-  const fresh = notModified(request.headers, answer);
-  const headers = fresh ? answer.notModifiedHeaders : answer.headers;
-  const init = { status: fresh ? 304 : 200, headers: maxAge === answer.policy ? headers : capped(headers, maxAge) };
+/**
+ * The answer for the request's path in this epoch, as a 304 or a 200. `represent` makes it the first
+ * time, and finds nothing (undefined) when the route's parameters name nothing visible now.
+ */
+export const answer = async (c: Context<AppEnv>, represent: (view: View) => Representation | undefined) => {
+  const { view } = c.var;
+  let made = view.epoch.answers.get(c.req.path);
+  if (made === undefined) {
+    const representation = represent(view);
+    if (representation === undefined) return c.notFound();
+    made = answerOf(representation);
+    view.epoch.answers.set(c.req.path, made);
+    // A failure is thrown to this request, and not kept for the next.
+    made.catch(() => view.epoch.answers.delete(c.req.path));
+  }
+  const { kind, body, etag, lastModified } = await made;
+  const [contentType, policy] = KINDS[kind];
+  const headers: [string, string][] = [
+    ["ETag", etag],
+    ["Cache-Control", cacheControl(maxAge(view, policy))],
+  ];
+  if (lastModified !== null) headers.push(["Last-Modified", new Date(lastModified).toUTCString()]);
+  if (notModified(c.req.raw.headers, etag, lastModified)) return new Response(null, { status: 304, headers });
   // Nothing writes to the bytes once encoded, so every response of the epoch may read the same ones.
-  return new Response(fresh ? null : answer.body(), init);
+  return new Response(body, { headers: [["Content-Type", contentType], ...headers] });
 };

@@ -1,14 +1,6 @@
 // Conditional GET (RFC 9110 §13): a client that already holds the current representation gets a
-// 304 with no body. Validators come from the build, so the Worker decides before rendering.
-// Hono's etag middleware does not fit: it renders the body first to hash it, and it ignores
-// If-Modified-Since.
-
-export interface Validators {
-  /** A strong ETag, quotes included. */
-  readonly etag: string;
-  /** The Last-Modified instant in ms, whole seconds, or null when no date is meaningful. */
-  readonly lastModified: number | null;
-}
+// 304 with no body. Hono's etag middleware does not fit: it hashes the body again on every request,
+// and it ignores If-Modified-Since.
 
 const opaqueTag = (tag: string): string => tag.trim().replace(/^W\//, "");
 
@@ -31,8 +23,11 @@ const httpDate = (value: string): number | null => {
   return year === undefined || new Date(instant).getUTCFullYear() === Number(year) ? instant : null;
 };
 
-/** True when the request's preconditions say the client's copy is current. */
-export const notModified = (headers: Headers, { etag, lastModified }: Validators): boolean => {
+/**
+ * True when the request's preconditions say the client's copy is current. `etag` is strong, quotes
+ * included; `lastModified` is in ms, whole seconds, or null when no date is meaningful.
+ */
+export const notModified = (headers: Headers, etag: string, lastModified: number | null): boolean => {
   const ifNoneMatch = headers.get("if-none-match");
   // When If-None-Match is present, If-Modified-Since must be ignored (§13.2.2).
   if (ifNoneMatch !== null) {

@@ -9,6 +9,13 @@ import { absoluteUrl, FEED_FORMATS, FEEDS, LAYOUT_IDS, PATHS, type FeedFormat } 
 
 export type Html = ReturnType<typeof html>;
 
+/** A template as a string. The site's templates never await, so Hono's `html` returns its result at once. */
+export const toText = (fragment: Html): string => {
+  if (fragment instanceof Promise)
+    throw new Error("a template produced a Promise: the site's templates must be synchronous");
+  return fragment.toString();
+};
+
 export interface FeedLink {
   readonly title: string;
   readonly format: FeedFormat;
@@ -49,7 +56,11 @@ const CURRENT = raw(' aria-current="page"');
 
 /** The feeds of the whole site (tag null) or of one tag, to advertise in a page's head. */
 export const feedLinks = (tag: string | null): FeedLink[] =>
-  FEED_FORMATS.map((format) => ({ title: tag === null ? SITE.name : `${SITE.name}: ${tag}`, format, path: PATHS.feed(format, tag) }));
+  FEED_FORMATS.map((format) => ({
+    title: tag === null ? SITE.name : `${SITE.name}: ${tag}`,
+    format,
+    path: PATHS.feed(format, tag),
+  }));
 
 /** Build-rendered Markdown HTML, inserted as is. */
 export const prose = (renderedMarkdown: string): Html => html`<div class="prose">${raw(renderedMarkdown)}</div>`;
@@ -61,7 +72,8 @@ const jsonLd = (data: Readonly<Record<string, unknown>>): Html =>
 
 const alternates = (feeds: readonly FeedLink[]): Html[] =>
   feeds.map(
-    (feed) => html`<link rel="alternate" type="${FEEDS[feed.format].mediaType}" title="${feed.title} (${FEEDS[feed.format].label})" href="${feed.path}">\n`,
+    (feed) =>
+      html`<link rel="alternate" type="${FEEDS[feed.format].mediaType}" title="${feed.title} (${FEEDS[feed.format].label})" href="${feed.path}">\n`,
   );
 
 const socialMeta = ({ title, description, path, article }: PageMeta): Html => {
@@ -78,16 +90,16 @@ ${
   article
     ? html`<meta property="article:published_time" content="${article.published}">
 ${article.modified === null ? "" : html`<meta property="article:modified_time" content="${article.modified}">\n`}${article.tags.map(
-        (tag) => html`<meta property="article:tag" content="${tag}">\n`,
-      )}`
+  (tag) => html`<meta property="article:tag" content="${tag}">\n`,
+)}`
     : ""
 }<meta name="twitter:card" content="summary_large_image">
 `;
 };
 
-export const layout = (meta: PageMeta, content: Html): Html => {
+export const layout = (meta: PageMeta, content: Html): string => {
   const { title, description, path, stylesheet, feeds = [], structuredData } = meta;
-  return html`<!doctype html>
+  return toText(html`<!doctype html>
 <html lang="${SITE.language}">
 <head>
 <meta charset="utf-8">
@@ -116,5 +128,5 @@ ${content}
 </footer>
 </body>
 </html>
-`;
+`);
 };

@@ -23,14 +23,19 @@ describe("npm run check", () => {
     const result = npm(copy(), ["check"]);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^Worker upload: [\d.]+ KiB raw, [\d.]+ KiB gzip; budget 3072 KiB gzip \([\d.]+% used\)$/m);
+    expect(result.stdout).toMatch(
+      /^Worker upload: [\d.]+ KiB raw, [\d.]+ KiB gzip; budget 3072 KiB gzip \([\d.]+% used\)$/m,
+    );
     expect(result.stdout).toMatch(/KiB raw {2}manifest \(posts\)$/m);
     expect(result.stdout).toMatch(/^check passed \([\d.]+ s\)$/m);
   });
 
   it("lists every problem, from posts and from the types, as file:line: message, and exits 1", () => {
     const dir = copy();
-    writeFileSync(join(dir, "posts", `${today}-half-written.md`), essay({ title: '"Half"' }, "[gone](/writing/gone)\n"));
+    writeFileSync(
+      join(dir, "posts", `${today}-half-written.md`),
+      essay({ title: '"Half"' }, "[gone](/writing/gone)\n"),
+    );
     appendFileSync(join(dir, "src", "site.ts"), 'export const broken: number = "not a number";\n');
     const result = npm(dir, ["check"]);
     expect(result.status).toBe(1);
@@ -47,17 +52,27 @@ describe("npm run check", () => {
   it("fails when the generated manifest no longer matches the Manifest type the Worker reads", () => {
     const dir = copy();
     const type = join(dir, "src", "manifest.ts");
-    writeFileSync(type, readFileSync(type, "utf8").replace("  readonly words: number;", "  readonly words: number;\n  readonly wordsInCode: number;"));
+    writeFileSync(
+      type,
+      readFileSync(type, "utf8").replace(
+        "  readonly words: number;",
+        "  readonly words: number;\n  readonly wordsInCode: number;",
+      ),
+    );
     const result = npm(dir, ["check"]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^src\/generated\/manifest\.ts:\d+: error TS2741: Property 'wordsInCode' is missing/m);
+    expect(result.stderr).toMatch(
+      /^src\/generated\/manifest\.ts:\d+: error TS2741: Property 'wordsInCode' is missing/m,
+    );
   });
 
   it("fails when the Worker is over its size budget, and warns from 80% of it", () => {
     const dir = copy();
     const over = npm(dir, ["check", "--", "--budget-gzip-kib", "10"]);
     expect(over.status).toBe(1);
-    expect(over.stderr).toMatch(/^wrangler\.toml: the Worker is [\d.]+ KiB gzip, over the budget of 10 KiB: see the largest contributors above$/m);
+    expect(over.stderr).toMatch(
+      /^wrangler\.toml: the Worker is [\d.]+ KiB gzip, over the budget of 10 KiB: see the largest contributors above$/m,
+    );
     const gzip = Number(/gzip; budget/.test(over.stdout) ? /([\d.]+) KiB gzip; budget/.exec(over.stdout)?.[1] : NaN);
     const near = npm(dir, ["check", "--", "--budget-gzip-kib", String(Math.ceil(gzip / 0.85))]);
     expect(near.status).toBe(0);
@@ -72,8 +87,12 @@ describe("the published-URL ledger", () => {
     writeFileSync(join(dir, "posts", `${today}-newly-published.md`), NEW_ESSAY);
     const result = npm(dir, ["check"]);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain(`published-urls.txt: recorded 2 newly public URLs: /writing/newly-published, /writing/newly-published.md`);
-    expect(readFileSync(join(dir, "published-urls.txt"), "utf8")).toBe(`${before}/writing/newly-published\n/writing/newly-published.md\n`);
+    expect(result.stdout).toContain(
+      `published-urls.txt: recorded 2 newly public URLs: /writing/newly-published, /writing/newly-published.md`,
+    );
+    expect(readFileSync(join(dir, "published-urls.txt"), "utf8")).toBe(
+      `${before}/writing/newly-published\n/writing/newly-published.md\n`,
+    );
   });
 
   it("is never written in CI, which fails instead and names the command to run", () => {
@@ -100,7 +119,11 @@ describe("the published-URL ledger", () => {
     const line = (path: string): number => lines.indexOf(path) + 1;
     const linking = "posts/2026-09-03-the-index-that-forgot-a-fact.md";
     expect(result.stderr.split("\n").slice(0, 3)).toEqual([
-      expect.stringMatching(new RegExp(`^${linking}:\\d+: links to /writing/the-hash-that-never-matched, which does not exist on this site$`)),
+      expect.stringMatching(
+        new RegExp(
+          `^${linking}:\\d+: links to /writing/the-hash-that-never-matched, which does not exist on this site$`,
+        ),
+      ),
       ...["/writing/the-hash-that-never-matched", "/writing/the-hash-that-never-matched.md"].map(
         (path) =>
           `published-urls.txt:${line(path)}: ${path} was published and no longer resolves: add "${path}" to the \`aliases\` of the essay that replaces it (keeping that essay's old \`id\`), or restore it`,
@@ -109,11 +132,22 @@ describe("the published-URL ledger", () => {
 
     // The fix the message names: an alias for the old URL (its .md twin comes with it); links to
     // the old URL then point through a redirect, and the build says where they should point.
-    writeFileSync(join(dir, renamed), original.replace("---\n\n", 'aliases: ["/writing/the-hash-that-never-matched"]\n---\n\n'));
+    writeFileSync(
+      join(dir, renamed),
+      original.replace("---\n\n", 'aliases: ["/writing/the-hash-that-never-matched"]\n---\n\n'),
+    );
     const redirected = npm(dir, ["build"]);
-    expect(redirected.stderr).toMatch(/links to \/writing\/the-hash-that-never-matched, an old path that redirects: link to \/writing\/the-hash-that-flipped instead/);
+    expect(redirected.stderr).toMatch(
+      /links to \/writing\/the-hash-that-never-matched, an old path that redirects: link to \/writing\/the-hash-that-flipped instead/,
+    );
     const linkingFile = join(dir, linking);
-    writeFileSync(linkingFile, readFileSync(linkingFile, "utf8").replaceAll("/writing/the-hash-that-never-matched", "/writing/the-hash-that-flipped"));
+    writeFileSync(
+      linkingFile,
+      readFileSync(linkingFile, "utf8").replaceAll(
+        "/writing/the-hash-that-never-matched",
+        "/writing/the-hash-that-flipped",
+      ),
+    );
     const fixed = npm(dir, ["build"]);
     expect(fixed.stderr).toBe("");
     expect(fixed.status).toBe(0);

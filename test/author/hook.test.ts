@@ -50,7 +50,10 @@ describe("the pre-commit hook", () => {
   it("commits a new essay together with its newly public URLs in the ledger", () => {
     const dir = repository();
     npm(dir, ["prepare"]);
-    writeFileSync(join(dir, "posts", `${today}-fresh.md`), essay({ title: '"Fresh"', dek: '"D"', summary: '"S"' }, "Body.\n"));
+    writeFileSync(
+      join(dir, "posts", `${today}-fresh.md`),
+      essay({ title: '"Fresh"', dek: '"D"', summary: '"S"' }, "Body.\n"),
+    );
     git(dir, "add", "-A");
     const commit = git(dir, "commit", "-q", "-m", "a new essay");
     expect(commit.status, commit.stderr).toBe(0);

@@ -14,9 +14,13 @@ describe('npm run new -- "Title"', () => {
     project = copyProject();
     const result = npm(project.dir, ["new", "--", "Ünïcode & the Cursor File!"]);
     expect(result.stderr).toBe("");
-    expect(result.stdout).toBe(`created posts/${today}-unicode-the-cursor-file.md (a draft: \`npm run dev\` shows it; set draft: false to publish)\n`);
+    expect(result.stdout).toBe(
+      `created posts/${today}-unicode-the-cursor-file.md (a draft: \`npm run dev\` shows it; set draft: false to publish)\n`,
+    );
     const text = readFileSync(join(project.dir, "posts", `${today}-unicode-the-cursor-file.md`), "utf8");
-    expect(text).toMatch(/^---\ntitle: "Ünïcode & the Cursor File!"\ndek: ".+"\nsummary: ".+"\ntags: \[\]\ndraft: true\n---\n/);
+    expect(text).toMatch(
+      /^---\ntitle: "Ünïcode & the Cursor File!"\ndek: ".+"\nsummary: ".+"\ntags: \[\]\ndraft: true\n---\n/,
+    );
     expect(text).toContain("## The fix");
     const preview = npm(project.dir, ["build", "--", "--preview"]);
     expect(preview.stderr).toBe("");
@@ -33,7 +37,9 @@ describe('npm run new -- "Title"', () => {
       'npm run new: the slug "the-hash-that-never-matched" is already used by posts/2026-10-27-the-hash-that-never-matched.md: choose another title, or edit that post\n',
     );
     expect(readdirSync(join(project.dir, "posts")).sort()).toEqual(before);
-    expect(npm(project.dir, ["new", "--", "About"]).stderr).toMatch(/the slug "about" is already used by posts\/about\.md/);
+    expect(npm(project.dir, ["new", "--", "About"]).stderr).toMatch(
+      /the slug "about" is already used by posts\/about\.md/,
+    );
   });
 
   it("never overwrites a file", () => {
@@ -48,8 +54,12 @@ describe('npm run new -- "Title"', () => {
 
   it("asks for a title that makes a slug", () => {
     project = copyProject();
-    expect(npm(project.dir, ["new"]).stderr).toBe('npm run new: give the essay a title: npm run new -- "Title of the essay"\n');
-    expect(npm(project.dir, ["new", "--", "!!!"]).stderr).toBe('npm run new: "!!!" makes no slug (it needs letters or digits): choose another title\n');
+    expect(npm(project.dir, ["new"]).stderr).toBe(
+      'npm run new: give the essay a title: npm run new -- "Title of the essay"\n',
+    );
+    expect(npm(project.dir, ["new", "--", "!!!"]).stderr).toBe(
+      'npm run new: "!!!" makes no slug (it needs letters or digits): choose another title\n',
+    );
     expect(existsSync(join(project.dir, "posts", `${today}-.md`))).toBe(false);
   });
 });

@@ -6,7 +6,9 @@ import { requireChromium, SCHEMES, WIDTH_NAMES, WIDTHS } from "../support/browse
 import { serveInChromium, type ServedSite } from "../support/served-site.ts";
 import { FIXTURE_PAGES, FIXTURE_POSTS } from "../support/fixture-site.ts";
 
-const CASES = SCHEMES.flatMap((scheme) => WIDTH_NAMES.flatMap((width) => FIXTURE_PAGES.map((page) => ({ ...page, scheme, width }))));
+const CASES = SCHEMES.flatMap((scheme) =>
+  WIDTH_NAMES.flatMap((width) => FIXTURE_PAGES.map((page) => ({ ...page, scheme, width }))),
+);
 
 describe.skipIf(!requireChromium())("accessibility of the fixture site", () => {
   let served: ServedSite;
@@ -26,22 +28,27 @@ describe.skipIf(!requireChromium())("accessibility of the fixture site", () => {
       const page = await context.newPage();
       await page.goto(`${served.origin}/about/`, { waitUntil: "load" });
       await page.evaluate(`document.querySelector("main").insertAdjacentHTML("beforeend", '<img src="/favicon.svg">')`);
-      expect(await axeViolations(page)).toEqual([expect.stringMatching(/^image-alt \(critical\): Images must have alternative text at img\b/)]);
+      expect(await axeViolations(page)).toEqual([
+        expect.stringMatching(/^image-alt \(critical\): Images must have alternative text at img\b/),
+      ]);
     } finally {
       await context.close();
     }
   });
 
-  it.for(CASES)("finds no WCAG A or AA violation on the $name page ($path), $scheme, $width", async ({ path, status, scheme, width }) => {
-    const context = await served.browser.newContext({ ...WIDTHS[width], colorScheme: scheme });
-    try {
-      const page = await context.newPage();
-      const response = await page.goto(`${served.origin}${path}`, { waitUntil: "load" });
-      expect(response?.status()).toBe(status);
-      expect(await page.evaluate<boolean>(`matchMedia("(prefers-color-scheme: ${scheme})").matches`)).toBe(true);
-      expect(await axeViolations(page)).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
+  it.for(CASES)(
+    "finds no WCAG A or AA violation on the $name page ($path), $scheme, $width",
+    async ({ path, status, scheme, width }) => {
+      const context = await served.browser.newContext({ ...WIDTHS[width], colorScheme: scheme });
+      try {
+        const page = await context.newPage();
+        const response = await page.goto(`${served.origin}${path}`, { waitUntil: "load" });
+        expect(response?.status()).toBe(status);
+        expect(await page.evaluate<boolean>(`matchMedia("(prefers-color-scheme: ${scheme})").matches`)).toBe(true);
+        expect(await axeViolations(page)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 });

@@ -4,7 +4,16 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requireChromium } from "../support/browser.ts";
-import { brokenLinks, crawl, stylesheetProblems, subresourceProblems, takeViolations, violationLines, watchPolicy, type Crawl } from "../support/crawl.ts";
+import {
+  brokenLinks,
+  crawl,
+  stylesheetProblems,
+  subresourceProblems,
+  takeViolations,
+  violationLines,
+  watchPolicy,
+  type Crawl,
+} from "../support/crawl.ts";
 import { htmlProblems } from "../support/html-validity.ts";
 import { serveInChromium, type ServedSite } from "../support/served-site.ts";
 import { FIXTURE_POSTS } from "../support/fixture-site.ts";
@@ -30,10 +39,24 @@ describe.skipIf(!requireChromium())("a crawl of the fixture site in Chromium", (
   it("reaches every kind of page from / by following links alone", () => {
     const opened = site.pages.map((page) => page.url);
     expect(opened).toEqual(
-      expect.arrayContaining(["/", "/writing/", "/writing/long-read", "/writing/first-contract", "/writing/unfinished-thought", "/writing/scheduled-essay", "/about/", "/tags/", "/tags/files/", "/series/", "/series/contract-series/"]),
+      expect.arrayContaining([
+        "/",
+        "/writing/",
+        "/writing/long-read",
+        "/writing/first-contract",
+        "/writing/unfinished-thought",
+        "/writing/scheduled-essay",
+        "/about/",
+        "/tags/",
+        "/tags/files/",
+        "/series/",
+        "/series/contract-series/",
+      ]),
     );
     const kinds = new Set(site.links.map((link) => link.contentType.split(";")[0]));
-    expect([...kinds]).toEqual(expect.arrayContaining(["text/html", "application/atom+xml", "application/rss+xml", "application/feed+json"]));
+    expect([...kinds]).toEqual(
+      expect.arrayContaining(["text/html", "application/atom+xml", "application/rss+xml", "application/feed+json"]),
+    );
   });
 
   it("finds no internal link that answers 4xx or 5xx", () => {
@@ -62,7 +85,9 @@ describe.skipIf(!requireChromium())("a crawl of the fixture site in Chromium", (
   });
 
   it("causes no Content-Security-Policy violation on any page, under the policy the Worker and public/_headers send", () => {
-    const policy = /^  content-security-policy: (.+)$/m.exec(readFileSync(join(served.dir, "public", "_headers"), "utf8"))?.[1];
+    const policy = /^  content-security-policy: (.+)$/m.exec(
+      readFileSync(join(served.dir, "public", "_headers"), "utf8"),
+    )?.[1];
     expect(policy).toContain("default-src 'none'");
     const answers = [...site.links, ...site.subresources].map(({ url, policy }) => ({ url, policy }));
     expect(answers).toEqual(answers.map(({ url }) => ({ url, policy })));
@@ -80,14 +105,19 @@ describe.skipIf(!requireChromium())("a crawl of the fixture site in Chromium", (
         document.addEventListener("securitypolicyviolation", () => resolve(undefined), { once: true });
         document.body.insertAdjacentHTML("beforeend", '<img src="https://example.invalid/pixel.png" alt="">');
       })`);
-      expect(await takeViolations(page)).toEqual([{ page: "/about/", directive: "img-src", blocked: "https://example.invalid/pixel.png", sample: "" }]);
+      expect(await takeViolations(page)).toEqual([
+        { page: "/about/", directive: "img-src", blocked: "https://example.invalid/pixel.png", sample: "" },
+      ]);
     } finally {
       await context.close();
     }
   });
 
   it("serves every page it reached as HTML that html-validate's recommended rules accept", async () => {
-    expect(await htmlProblems("<!doctype html><html lang=\"en\"><title>t</title><p><div></div></html>", "broken"), "the validator fails broken markup").not.toEqual([]);
+    expect(
+      await htmlProblems('<!doctype html><html lang="en"><title>t</title><p><div></div></html>', "broken"),
+      "the validator fails broken markup",
+    ).not.toEqual([]);
     const problems = await Promise.all(site.pages.map((page) => htmlProblems(page.html, page.url)));
     expect(problems.flat()).toEqual([]);
   });

@@ -41,10 +41,18 @@ describe.skipIf(!requireChromium())("Lighthouse on the real posts", () => {
 
   const runLighthouse = async (url: string) => {
     for (let attempt = 1; ; attempt++) {
-      const result = await lighthouse(url, { port: chromium.port, hostname: "127.0.0.1", output: "json", logLevel: "error", onlyCategories: [...CATEGORIES] });
+      const result = await lighthouse(url, {
+        port: chromium.port,
+        hostname: "127.0.0.1",
+        output: "json",
+        logLevel: "error",
+        onlyCategories: [...CATEGORIES],
+      });
       const code = result?.lhr.runtimeError?.code;
       if (code === undefined || !BAD_TRACE_CODES.has(code) || attempt === ATTEMPTS) return result;
-      console.log(`lighthouse ${url}: the trace was recorded badly (${code}), attempt ${attempt} of ${ATTEMPTS}; running again`);
+      console.log(
+        `lighthouse ${url}: the trace was recorded badly (${code}), attempt ${attempt} of ${ATTEMPTS}; running again`,
+      );
     }
   };
 
@@ -62,8 +70,12 @@ describe.skipIf(!requireChromium())("Lighthouse on the real posts", () => {
     if (lhr === undefined) return;
     expect(lhr.runtimeError, "Lighthouse's own error").toBeUndefined();
 
-    const scores = Object.fromEntries(CATEGORIES.map((category) => [category, lhr.categories[category]?.score ?? null]));
-    console.log(`lighthouse ${path}: ${CATEGORIES.map((category) => `${category} ${scores[category] === null ? "n/a" : Math.round((scores[category] ?? 0) * 100)}`).join(", ")}`);
+    const scores = Object.fromEntries(
+      CATEGORIES.map((category) => [category, lhr.categories[category]?.score ?? null]),
+    );
+    console.log(
+      `lighthouse ${path}: ${CATEGORIES.map((category) => `${category} ${scores[category] === null ? "n/a" : Math.round((scores[category] ?? 0) * 100)}`).join(", ")}`,
+    );
 
     // The failing audits of each asserted category, by id and title: what to fix.
     const failing = ASSERTED.flatMap((category) =>
@@ -81,8 +93,12 @@ describe.skipIf(!requireChromium())("Lighthouse on the real posts", () => {
 
   it("serves a robots.txt that passes Lighthouse's own robots-txt audit when fetched as a crawler does", async () => {
     type Artifacts = Parameters<typeof RobotsTxtAudit.audit>[0];
-    const robotsAudit = (status: number, content: string) => RobotsTxtAudit.audit({ RobotsTxt: { status, content } } as unknown as Artifacts);
-    expect(robotsAudit(200, "User-agent: *\nAllow /\nSitemap: /sitemap.xml\n"), "the audit fails a broken file").toMatchObject({ score: 0 });
+    const robotsAudit = (status: number, content: string) =>
+      RobotsTxtAudit.audit({ RobotsTxt: { status, content } } as unknown as Artifacts);
+    expect(
+      robotsAudit(200, "User-agent: *\nAllow /\nSitemap: /sitemap.xml\n"),
+      "the audit fails a broken file",
+    ).toMatchObject({ score: 0 });
     const response = await fetch(`${server.origin}/robots.txt`);
     expect(robotsAudit(response.status, await response.text())).toMatchObject({ score: 1 });
   });

@@ -46,11 +46,17 @@ describe.skipIf(!requireChromium())("navigating the fixture site in Chromium", (
     expect(await heading()).toBe("Writing");
     expect(await siteNav.getByRole("link", { name: "Writing", exact: true }).getAttribute("aria-current")).toBe("page");
 
-    await follow(page.getByRole("heading", { name: "The first contract" }).getByRole("link"), "/writing/first-contract");
+    await follow(
+      page.getByRole("heading", { name: "The first contract" }).getByRole("link"),
+      "/writing/first-contract",
+    );
     expect(await heading()).toBe("The first contract");
     expect(await page.title()).toBe(`The first contract · ${SITE.name}`);
 
-    await follow(page.locator(".essay-header").getByRole("list", { name: "Tags" }).getByRole("link", { name: "files" }), "/tags/files/");
+    await follow(
+      page.locator(".essay-header").getByRole("list", { name: "Tags" }).getByRole("link", { name: "files" }),
+      "/tags/files/",
+    );
     expect(await heading()).toBe("Essays tagged files");
     expect(await page.getByRole("heading", { name: "The first contract" }).count()).toBe(1);
 
@@ -79,8 +85,17 @@ describe.skipIf(!requireChromium())("navigating the fixture site in Chromium", (
 
   it("follows an essay's contents, footnote and back-link within the page", async () => {
     await page.goto(`${served.origin}/writing/long-read`);
-    await follow(page.getByRole("navigation", { name: "Contents" }).getByRole("link", { name: "Second section, whose title runs long enough to wrap onto a second line in the contents" }), "/writing/long-read#second-section-whose-title-runs-long-enough-to-wrap-onto-a-second-line-in-the-contents");
-    expect(await page.locator("#second-section-whose-title-runs-long-enough-to-wrap-onto-a-second-line-in-the-contents").isVisible()).toBe(true);
+    await follow(
+      page.getByRole("navigation", { name: "Contents" }).getByRole("link", {
+        name: "Second section, whose title runs long enough to wrap onto a second line in the contents",
+      }),
+      "/writing/long-read#second-section-whose-title-runs-long-enough-to-wrap-onto-a-second-line-in-the-contents",
+    );
+    expect(
+      await page
+        .locator("#second-section-whose-title-runs-long-enough-to-wrap-onto-a-second-line-in-the-contents")
+        .isVisible(),
+    ).toBe(true);
 
     const reference = page.locator("[data-footnote-ref]").first();
     const target = (await reference.getAttribute("href")) ?? "";
@@ -95,7 +110,13 @@ describe.skipIf(!requireChromium())("navigating the fixture site in Chromium", (
     const response = await page.goto(`${served.origin}/posts/long-read/`);
     expect(response?.status()).toBe(200);
     expect(path()).toBe("/writing/long-read");
-    expect(await response?.request().redirectedFrom()?.response().then((redirect) => redirect?.status())).toBe(301);
+    expect(
+      await response
+        ?.request()
+        .redirectedFrom()
+        ?.response()
+        .then((redirect) => redirect?.status()),
+    ).toBe(301);
     expect(await heading()).toBe("A long read");
   });
 
@@ -107,8 +128,10 @@ describe.skipIf(!requireChromium())("navigating the fixture site in Chromium", (
     await Promise.all([page.waitForURL(`${served.origin}/writing/#main`), page.keyboard.press("Enter")]);
     // The next Tab starts from <main>: past the site's navigation, to the first essay's link.
     await page.keyboard.press("Tab");
-    expect(await page.evaluate<string>("document.querySelector('main').contains(document.activeElement) ? document.activeElement.textContent : ''")).toBe(
-      await page.locator("main a").first().textContent(),
-    );
+    expect(
+      await page.evaluate<string>(
+        "document.querySelector('main').contains(document.activeElement) ? document.activeElement.textContent : ''",
+      ),
+    ).toBe(await page.locator("main a").first().textContent());
   });
 });

@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "../support/axe.ts";
 import { serveInChromium, type ServedSite } from "../support/served-site.ts";
 import { requireChromium, SCHEMES, WIDTH_NAMES, WIDTHS } from "../support/browser.ts";
-import { brokenLinks, crawl, stylesheetProblems, subresourceProblems, violationLines, type Crawl } from "../support/crawl.ts";
+import {
+  brokenLinks,
+  crawl,
+  stylesheetProblems,
+  subresourceProblems,
+  violationLines,
+  type Crawl,
+} from "../support/crawl.ts";
 import { htmlProblems } from "../support/html-validity.ts";
 
 const UNKNOWN_PATH = "/no-such-page/";
@@ -29,7 +36,9 @@ describe.skipIf(!requireChromium())("the real posts in Chromium", () => {
     const index = site.pages.find((page) => page.url === "/writing/")?.html ?? "";
     const essays = [...new Set([...index.matchAll(/href="(\/writing\/[a-z0-9-]+)"/g)].map((match) => match[1] ?? ""))];
     expect(essays.length).toBeGreaterThan(0);
-    expect(site.pages.map((page) => page.url)).toEqual(expect.arrayContaining(["/", "/writing/", "/about/", "/tags/", "/series/", ...essays]));
+    expect(site.pages.map((page) => page.url)).toEqual(
+      expect.arrayContaining(["/", "/writing/", "/about/", "/tags/", "/series/", ...essays]),
+    );
   });
 
   it("finds no internal link that answers 4xx or 5xx, and every subresource loads", () => {

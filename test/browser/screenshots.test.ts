@@ -41,7 +41,9 @@ describe.skipIf(!requireChromium())("screenshots of the fixture site", () => {
 
   it("captures every kind of page at phone and desktop widths, light and dark", async () => {
     const files = await capture(served.browser, served.origin, FIXTURE_PAGES, OUT_DIR);
-    const expected = WIDTH_NAMES.flatMap((width) => SCHEMES.flatMap((scheme) => FIXTURE_PAGES.map(({ name }) => `${name}-${width}-${scheme}.png`)));
+    const expected = WIDTH_NAMES.flatMap((width) =>
+      SCHEMES.flatMap((scheme) => FIXTURE_PAGES.map(({ name }) => `${name}-${width}-${scheme}.png`)),
+    );
     expect(files.map((file) => basename(file)).sort()).toEqual(expected.sort());
     for (const file of files) expect(statSync(file).size, file).toBeGreaterThan(5_000);
   });

@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEV_SERVER_ENV } from "../../src/build/paths.js";
+import { DEV_SERVER_ENV } from "../../src/generator/paths.ts";
 import { buildIn, dryRunIn } from "../support/npm.ts";
 import { copyProject, type ProjectCopy } from "../support/project-copy.ts";
 import { essay } from "../support/temp-posts.ts";
@@ -16,7 +16,7 @@ afterAll(() => project.remove());
 
 const build = (...args: string[]) => buildIn(project.dir, args);
 
-describe("node src/build/main.js", () => {
+describe("node src/generator/cli.ts", () => {
   it("builds the real posts and says what it built", () => {
     const result = build();
     expect(result.stderr).toBe("");
@@ -29,7 +29,10 @@ describe("node src/build/main.js", () => {
     build();
     const manifest = join(project.dir, "src/generated/manifest.ts");
     const before = readFileSync(manifest);
-    writeFileSync(join(project.dir, "posts/2026-11-01-half-written.md"), essay({ title: '"Half"', date: "2026-11-01" }));
+    writeFileSync(
+      join(project.dir, "posts/2026-11-01-half-written.md"),
+      essay({ title: '"Half"', date: "2026-11-01" }),
+    );
     writeFileSync(join(project.dir, "posts/scratch.txt"), "notes");
     const result = build();
     expect(result.status).toBe(1);

@@ -56,7 +56,9 @@ describe("build errors name the file and line", () => {
   });
 
   it("rejects tags that are not slugs, and a tag listed twice", () => {
-    expect(problemsFor({ [ESSAY]: essay({ title: '"T"', dek: '"D"', summary: '"S"', tags: '["ok", "Not OK"]' }) })).toEqual([
+    expect(
+      problemsFor({ [ESSAY]: essay({ title: '"T"', dek: '"D"', summary: '"S"', tags: '["ok", "Not OK"]' }) }),
+    ).toEqual([
       "posts/2026-01-01-an-essay.md:5: `tags` item 2 must be a tag slug: lowercase a-z0-9 words joined by single hyphens",
     ]);
     expect(problemsFor({ [ESSAY]: essay({ title: '"T"', dek: '"D"', summary: '"S"', tags: "[a, b, a]" }) })).toEqual([
@@ -73,9 +75,9 @@ describe("build errors name the file and line", () => {
   });
 
   it("rejects a feed `id` that is not an absolute URI", () => {
-    expect(problemsFor({ [ESSAY]: essay({ title: '"T"', dek: '"D"', summary: '"S"', id: '"/writing/old"' }) })).toEqual([
-      "posts/2026-01-01-an-essay.md:5: `id` must be an absolute URI, e.g. https://old.example/posts/slug",
-    ]);
+    expect(problemsFor({ [ESSAY]: essay({ title: '"T"', dek: '"D"', summary: '"S"', id: '"/writing/old"' }) })).toEqual(
+      ["posts/2026-01-01-an-essay.md:5: `id` must be an absolute URI, e.g. https://old.example/posts/slug"],
+    );
   });
 
   it("accepts a feed `id` on another domain or as a tag URI", () => {
@@ -91,22 +93,26 @@ describe("build errors name the file and line", () => {
   });
 
   it("rejects control characters that no feed could carry, in front matter and in the body", () => {
-    expect(problemsFor({ [ESSAY]: essay({ title: '"T\\a"', dek: '"D"', summary: '"S"' }, "ok\nfine\nbell \u0001 here\n") })).toEqual([
+    expect(
+      problemsFor({ [ESSAY]: essay({ title: '"T\\a"', dek: '"D"', summary: '"S"' }, "ok\nfine\nbell \u0001 here\n") }),
+    ).toEqual([
       "posts/2026-01-01-an-essay.md:2: `title` contains a control character, which feeds cannot carry: remove it",
     ]);
-    expect(problemsFor({ [ESSAY]: essay({ title: '"T"', dek: '"D"', summary: '"S"' }, "ok\nfine\nbell \u0001 here\n") })).toEqual([
-      "posts/2026-01-01-an-essay.md:8: contains a control character, which feeds cannot carry: remove it",
-    ]);
+    expect(
+      problemsFor({ [ESSAY]: essay({ title: '"T"', dek: '"D"', summary: '"S"' }, "ok\nfine\nbell \u0001 here\n") }),
+    ).toEqual(["posts/2026-01-01-an-essay.md:8: contains a control character, which feeds cannot carry: remove it"]);
   });
 
   it("rejects an `updated` earlier than the essay's date", () => {
-    expect(problemsFor({ [ESSAY]: essay({ title: '"T"', dek: '"D"', summary: '"S"', updated: "2025-12-31" }) })).toEqual([
+    expect(
+      problemsFor({ [ESSAY]: essay({ title: '"T"', dek: '"D"', summary: '"S"', updated: "2025-12-31" }) }),
+    ).toEqual([
       "posts/2026-01-01-an-essay.md:5: `updated` (2025-12-31) is before the essay's date (2026-01-01) from its filename",
     ]);
   });
 
   it("rejects YAML that does not parse, on the line where it breaks", () => {
-    expect(problemsFor({ [ESSAY]: "---\ntitle: \"T\"\ntitle: \"again\"\n---\nBody\n" })).toEqual([
+    expect(problemsFor({ [ESSAY]: '---\ntitle: "T"\ntitle: "again"\n---\nBody\n' })).toEqual([
       "posts/2026-01-01-an-essay.md:3: front matter is not valid YAML: duplicated mapping key",
     ]);
   });
@@ -118,16 +124,16 @@ describe("build errors name the file and line", () => {
   });
 
   it("rejects front matter in any language but YAML, without evaluating it", () => {
-    expect(problemsFor({ [ESSAY]: "---js\n{ title: (() => { throw new Error('evaluated') })() }\n---\nBody\n" })).toEqual([
-      'posts/2026-01-01-an-essay.md:1: front matter must be YAML: remove "js" after the opening ---',
-    ]);
+    expect(
+      problemsFor({ [ESSAY]: "---js\n{ title: (() => { throw new Error('evaluated') })() }\n---\nBody\n" }),
+    ).toEqual(['posts/2026-01-01-an-essay.md:1: front matter must be YAML: remove "js" after the opening ---']);
     expect(problemsFor({ [ESSAY]: '---json\n{"title": "T"}\n---\nBody\n' })).toEqual([
       'posts/2026-01-01-an-essay.md:1: front matter must be YAML: remove "json" after the opening ---',
     ]);
   });
 
   it("rejects a title or dek over more than one line", () => {
-    expect(problemsFor({ [ESSAY]: "---\ntitle: \"T\"\ndek: |\n  one\n  two\nsummary: \"S\"\n---\nBody\n" })).toEqual([
+    expect(problemsFor({ [ESSAY]: '---\ntitle: "T"\ndek: |\n  one\n  two\nsummary: "S"\n---\nBody\n' })).toEqual([
       "posts/2026-01-01-an-essay.md:3: `dek` must be one line",
     ]);
   });
@@ -136,7 +142,12 @@ describe("build errors name the file and line", () => {
     expect(
       problemsFor({
         "2026-01-01-old.md": essay({ title: '"T"', dek: '"D"', summary: '"S"' }),
-        "2026-02-01-renamed.md": essay({ title: '"T"', dek: '"D"', summary: '"S"', id: '"https://fmlops.dev/writing/old"' }),
+        "2026-02-01-renamed.md": essay({
+          title: '"T"',
+          dek: '"D"',
+          summary: '"S"',
+          id: '"https://fmlops.dev/writing/old"',
+        }),
       }),
     ).toEqual([
       "posts/2026-02-01-renamed.md:5: has the feed id https://fmlops.dev/writing/old, which posts/2026-01-01-old.md already has: feed readers would take them for one essay; give this one its own `id`",
@@ -144,13 +155,17 @@ describe("build errors name the file and line", () => {
   });
 
   it("rejects a feed id holding a control character", () => {
-    expect(problemsFor({ [ESSAY]: essay({ title: '"T"', dek: '"D"', summary: '"S"', id: '"tag:x,2026:\\x01y"' }) })).toEqual([
-      "posts/2026-01-01-an-essay.md:5: `id` must be an absolute URI, e.g. https://old.example/posts/slug",
-    ]);
+    expect(
+      problemsFor({ [ESSAY]: essay({ title: '"T"', dek: '"D"', summary: '"S"', id: '"tag:x,2026:\\x01y"' }) }),
+    ).toEqual(["posts/2026-01-01-an-essay.md:5: `id` must be an absolute URI, e.g. https://old.example/posts/slug"]);
   });
 
   it("rejects a post that gives two elements one id, so a #fragment could not say which", () => {
-    expect(problemsFor({ [ESSAY]: essay({ title: '"T"', dek: '"D"', summary: '"S"' }, "Text.[^1]\n\n## Footnote 1\n\n[^1]: The note.\n") })).toEqual([
+    expect(
+      problemsFor({
+        [ESSAY]: essay({ title: '"T"', dek: '"D"', summary: '"S"' }, "Text.[^1]\n\n## Footnote 1\n\n[^1]: The note.\n"),
+      }),
+    ).toEqual([
       'posts/2026-01-01-an-essay.md:6: gives two elements the id "footnote-1" (a heading and a footnote?): rename one',
     ]);
   });
@@ -168,7 +183,9 @@ describe("build errors name the file and line", () => {
   });
 
   it("rejects a post with no front matter at all", () => {
-    expect(problemsFor({ "about.md": "Just text.\n" })).toEqual(["posts/about.md:1: front matter is missing `title` (the page's title)"]);
+    expect(problemsFor({ "about.md": "Just text.\n" })).toEqual([
+      "posts/about.md:1: front matter is missing `title` (the page's title)",
+    ]);
   });
 
   it("rejects an empty body, on the line where the body should start", () => {
@@ -179,7 +196,9 @@ describe("build errors name the file and line", () => {
 
   it("rejects invalid UTF-8 on the line that holds it", () => {
     const bytes = Buffer.concat([Buffer.from(VALID_ESSAY), Buffer.from("caf"), Buffer.from([0xe9]), Buffer.from("\n")]);
-    expect(problemsFor({ [ESSAY]: bytes })).toEqual(["posts/2026-01-01-an-essay.md:7: is not valid UTF-8: save the file as UTF-8"]);
+    expect(problemsFor({ [ESSAY]: bytes })).toEqual([
+      "posts/2026-01-01-an-essay.md:7: is not valid UTF-8: save the file as UTF-8",
+    ]);
   });
 
   it("rejects two essays with the same slug, naming both files", () => {
@@ -188,11 +207,14 @@ describe("build errors name the file and line", () => {
     ]);
   });
 
-  it.each(["writing", "tags", "series", "feed", "rss", "archive"])("rejects a page named %s, which the site's routes or redirects own", (slug) => {
-    expect(problemsFor({ [`${slug}.md`]: essay({ title: '"W"' }) })).toEqual([
-      `posts/${slug}.md: the page slug "${slug}" is a route the site owns (/${slug}/); rename the file`,
-    ]);
-  });
+  it.each(["writing", "tags", "series", "feed", "rss", "archive"])(
+    "rejects a page named %s, which the site's routes or redirects own",
+    (slug) => {
+      expect(problemsFor({ [`${slug}.md`]: essay({ title: '"W"' }) })).toEqual([
+        `posts/${slug}.md: the page slug "${slug}" is a route the site owns (/${slug}/); rename the file`,
+      ]);
+    },
+  );
 
   it("rejects a page whose slug a static asset already takes", () => {
     const posts = tempPosts({ "images.md": essay({ title: '"I"' }) });
@@ -242,7 +264,9 @@ describe("accepted input", () => {
 
   it("reports lines correctly in a file with CRLF line endings", () => {
     const crlf = essay({ title: '"T"', dek: '"D"', summary: '"S"', oops: "1" }).replaceAll("\n", "\r\n");
-    expect(problemsFor({ [ESSAY]: crlf })[0]).toMatch(/^posts\/2026-01-01-an-essay\.md:5: unknown front-matter key `oops`/);
+    expect(problemsFor({ [ESSAY]: crlf })[0]).toMatch(
+      /^posts\/2026-01-01-an-essay\.md:5: unknown front-matter key `oops`/,
+    );
   });
 
   it("normalises an `updated` date-time to UTC and keeps a plain date as written", () => {
@@ -252,7 +276,10 @@ describe("accepted input", () => {
     });
     try {
       const collected = posts.collect();
-      expect(collected.ok && collected.manifest.essays.map((e) => e.updated)).toEqual(["2026-02-28T23:30:00Z", "2026-03-01"]);
+      expect(collected.ok && collected.manifest.essays.map((e) => e.updated)).toEqual([
+        "2026-02-28T23:30:00Z",
+        "2026-03-01",
+      ]);
     } finally {
       posts.remove();
     }

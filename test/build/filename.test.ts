@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCalendarDate, parseFilename } from "../../src/build/filename.ts";
+import { isCalendarDate, parseFilename } from "../../src/generator/filename.ts";
 
 describe("the filename grammar", () => {
   it("reads an essay's date and slug from its name", () => {
@@ -58,7 +58,12 @@ describe("the filename grammar", () => {
       }
     }
     expect(mismatches).toEqual([]);
-    expect([isCalendarDate("1900-02-29"), isCalendarDate("2000-02-29"), isCalendarDate("2100-02-29"), isCalendarDate("2024-02-29")]).toEqual([false, true, false, true]);
+    expect([
+      isCalendarDate("1900-02-29"),
+      isCalendarDate("2000-02-29"),
+      isCalendarDate("2100-02-29"),
+      isCalendarDate("2024-02-29"),
+    ]).toEqual([false, true, false, true]);
     expect(["2026-1-01", "26-01-01", "2026-01-01T00:00:00Z", ""].filter(isCalendarDate)).toEqual([]);
   });
 });

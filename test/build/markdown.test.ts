@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "../../src/build/markdown/render.ts";
+import { renderMarkdown } from "../../src/generator/markdown/render.ts";
 
 describe("code blocks", () => {
   it("are highlighted at build time with classes, never inline styles", () => {
@@ -12,12 +12,16 @@ describe("code blocks", () => {
 
   it("accept the names authors write: ts, sh, yml, toml, html", () => {
     for (const lang of ["ts", "sh", "yml", "toml", "html", "py", "json", "diff"]) {
-      expect(renderMarkdown(`\`\`\`${lang}\nx = 1\n\`\`\`\n`).html, lang).toContain(`<code class="hljs language-${lang}">`);
+      expect(renderMarkdown(`\`\`\`${lang}\nx = 1\n\`\`\`\n`).html, lang).toContain(
+        `<code class="hljs language-${lang}">`,
+      );
     }
   });
 
   it("in an unknown language are a plain escaped <pre>, with no highlighting", () => {
-    expect(renderMarkdown('```klingon\n<not> & "code"\n```\n').html).toBe('<pre tabindex="0"><code>&lt;not&gt; &amp; &quot;code&quot;\n</code></pre>\n');
+    expect(renderMarkdown('```klingon\n<not> & "code"\n```\n').html).toBe(
+      '<pre tabindex="0"><code>&lt;not&gt; &amp; &quot;code&quot;\n</code></pre>\n',
+    );
   });
 
   it("without a language are a plain escaped <pre>", () => {
@@ -33,8 +37,12 @@ describe("headings", () => {
       { level: 2, id: "why-it-broke-1", text: "Why it broke" },
       { level: 3, id: "the-fix-really", text: "The fix, really" },
     ]);
-    expect(html).toContain('<h2 id="why-it-broke">Why it broke<a class="heading-anchor" href="#why-it-broke" aria-hidden="true" tabindex="-1">#</a></h2>');
-    expect(html).toContain('<h3 id="the-fix-really">The <code>fix</code>, really<a class="heading-anchor" href="#the-fix-really"');
+    expect(html).toContain(
+      '<h2 id="why-it-broke">Why it broke<a class="heading-anchor" href="#why-it-broke" aria-hidden="true" tabindex="-1">#</a></h2>',
+    );
+    expect(html).toContain(
+      '<h3 id="the-fix-really">The <code>fix</code>, really<a class="heading-anchor" href="#the-fix-really"',
+    );
   });
 
   it("start their ids afresh in every document", () => {
@@ -51,7 +59,9 @@ describe("footnotes", () => {
   it("link to their note and back, in every document rendered after another", () => {
     renderMarkdown("One.[^a]\n\n[^a]: First document.\n");
     const { html } = renderMarkdown("Two.[^b]\n\n[^b]: Second document.\n");
-    expect(html).toContain('<a id="footnote-ref-b" href="#footnote-b" data-footnote-ref aria-describedby="footnote-label">1</a>');
+    expect(html).toContain(
+      '<a id="footnote-ref-b" href="#footnote-b" data-footnote-ref aria-describedby="footnote-label">1</a>',
+    );
     expect(html).toContain('<li id="footnote-b">');
     expect(html).toContain('<a href="#footnote-ref-b" data-footnote-backref aria-label="Back to reference b">↩</a>');
   });
@@ -72,7 +82,7 @@ describe("links and images", () => {
   });
 
   it("are reported with the line they are on, raw HTML included", () => {
-    const source = "Intro.\n\nSee [one](/one) and\n[two](/two).\n\n![pic](/p.png)\n\n<p><a href=\"/raw\">raw</a></p>\n";
+    const source = 'Intro.\n\nSee [one](/one) and\n[two](/two).\n\n![pic](/p.png)\n\n<p><a href="/raw">raw</a></p>\n';
     expect(renderMarkdown(source, 10).references).toEqual([
       { kind: "link", url: "/one", line: 12 },
       { kind: "link", url: "/two", line: 13 },
@@ -82,19 +92,23 @@ describe("links and images", () => {
   });
 
   it("are found in footnotes too, once each, with their raw HTML", () => {
-    const { references, rawHtml, words } = renderMarkdown("Text.[^1]\n\n[^1]: See <a href='/raw/'>raw</a> and [one](/one).\n", 10);
+    const { references, words } = renderMarkdown(
+      "Text.[^1]\n\n[^1]: See <a href='/raw/'>raw</a> and [one](/one).\n",
+      10,
+    );
     expect(references).toEqual([
       { kind: "link", url: "/raw/", line: 12 },
       { kind: "link", url: "/one", line: 12 },
     ]);
-    expect(rawHtml).toBe(true);
     expect(words).toBe(5);
   });
 });
 
 describe("word count", () => {
   it("counts prose and leaves code blocks out", () => {
-    expect(renderMarkdown("One two three.\n\n```bash\nfour five six seven\n```\n\n- eight\n- nine `ten`\n").words).toBe(6);
+    expect(renderMarkdown("One two three.\n\n```bash\nfour five six seven\n```\n\n- eight\n- nine `ten`\n").words).toBe(
+      6,
+    );
   });
 });
 

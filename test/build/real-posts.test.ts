@@ -2,19 +2,20 @@
 
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { collectPosts } from "../../src/build/collect.ts";
-import { readLedger } from "../../src/build/ledger.ts";
-import { formatProblem } from "../../src/build/problem.ts";
+import { collectPosts } from "../../src/generator/collect.ts";
+import { readLedger } from "../../src/generator/ledger.ts";
+import { formatProblem } from "../../src/generator/problem.ts";
 
 const collected = collectPosts({
   postsDir: fileURLToPath(new URL("../../posts", import.meta.url)),
-  root: fileURLToPath(new URL("../..", import.meta.url)),
   displayDir: "posts",
   mode: "production",
   stylesheet: "/style.test.css",
-  securityHeaders: [],
   today: new Date().toISOString().slice(0, 10),
-  ledger: { entries: readLedger(fileURLToPath(new URL("../../published-urls.txt", import.meta.url))), displayFile: "published-urls.txt" },
+  ledger: {
+    entries: readLedger(fileURLToPath(new URL("../../published-urls.txt", import.meta.url))),
+    displayFile: "published-urls.txt",
+  },
   publicDir: fileURLToPath(new URL("../../public", import.meta.url)),
 });
 

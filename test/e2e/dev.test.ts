@@ -24,7 +24,8 @@ describe("npm run dev", () => {
     project?.remove();
   });
 
-  const get = (path: string, headers: Record<string, string> = {}) => fetch(`${server.origin}${path}`, { headers, redirect: "manual" });
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    fetch(`${server.origin}${path}`, { headers, redirect: "manual" });
 
   it("serves the stylesheet and favicon from public/", async () => {
     const css = await get("/style.css");
@@ -60,7 +61,9 @@ describe("npm run dev", () => {
     const path = join(project.dir, POST);
     const original = readFileSync(path, "utf8");
     writeFileSync(path, original.replace(/^title: .*$/m, 'title: "A title saved just now"'));
-    const reloaded = await eventually(async () => (await (await get("/writing/")).text()).includes("A title saved just now"));
+    const reloaded = await eventually(async () =>
+      (await (await get("/writing/")).text()).includes("A title saved just now"),
+    );
     expect(reloaded, server.output()).toBe(true);
 
     writeFileSync(path, original.replace(/^title: .*$/m, "title: [unclosed"));

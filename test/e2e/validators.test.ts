@@ -71,7 +71,9 @@ describe("the validators, against npm run dev", () => {
         }),
       ),
     );
-    const expected = FORMATS.flatMap((format) => feedsOf(format).map((path) => ({ path, status: 200, contentType: CONTENT_TYPE[format] })));
+    const expected = FORMATS.flatMap((format) =>
+      feedsOf(format).map((path) => ({ path, status: 200, contentType: CONTENT_TYPE[format] })),
+    );
     expect(seen).toEqual(expected);
   });
 
@@ -98,7 +100,10 @@ describe("the validators, against npm run dev", () => {
     const ajv = new Ajv({ allErrors: true });
     addFormats(ajv);
     const validate = ajv.compile(schema);
-    expect(validate({ version: "https://jsonfeed.org/version/1.1", title: "no items" }), "the schema rejects a feed without items").toBe(false);
+    expect(
+      validate({ version: "https://jsonfeed.org/version/1.1", title: "no items" }),
+      "the schema rejects a feed without items",
+    ).toBe(false);
 
     const paths = feedsOf("json");
     expect(paths.length).toBeGreaterThanOrEqual(3);
@@ -107,7 +112,11 @@ describe("the validators, against npm run dev", () => {
         const response = await get(path);
         const feed: unknown = await response.json();
         const valid = validate(feed);
-        return { path, status: response.status, errors: valid ? [] : ajv.errorsText(validate.errors, { separator: "\n" }).split("\n") };
+        return {
+          path,
+          status: response.status,
+          errors: valid ? [] : ajv.errorsText(validate.errors, { separator: "\n" }).split("\n"),
+        };
       }),
     );
     expect(results).toEqual(paths.map((path) => ({ path, status: 200, errors: [] })));
@@ -136,7 +145,9 @@ describe("the validators, against npm run dev", () => {
         return { path, status: response.status, contentType: response.headers.get("content-type") };
       }),
     );
-    expect(pages).toEqual(locs.map((loc) => ({ path: loc.slice(ORIGIN.length), status: 200, contentType: "text/html; charset=utf-8" })));
+    expect(pages).toEqual(
+      locs.map((loc) => ({ path: loc.slice(ORIGIN.length), status: 200, contentType: "text/html; charset=utf-8" })),
+    );
   });
 
   it("serves the fingerprinted stylesheet linked from / as immutable for a year", async () => {

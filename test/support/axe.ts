@@ -29,6 +29,9 @@ export const axeViolations = async (page: Page): Promise<string[]> => {
   if (!(await page.evaluate<boolean>("typeof axe === 'object'"))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate<AxeViolation[]>(RUN);
   return violations.flatMap(({ id, impact, help, nodes }) =>
-    nodes.map(({ target, failureSummary }) => `${id} (${impact ?? "?"}): ${help} at ${target.map(String).join(" ")}${failureSummary ? `: ${failureSummary.replaceAll("\n", " ")}` : ""}`),
+    nodes.map(
+      ({ target, failureSummary }) =>
+        `${id} (${impact ?? "?"}): ${help} at ${target.map(String).join(" ")}${failureSummary ? `: ${failureSummary.replaceAll("\n", " ")}` : ""}`,
+    ),
   );
 };

@@ -12,7 +12,14 @@ import { requireExecutable } from "./system-tool.ts";
 export const CHROME = process.env["CHROME_PATH"] ?? "/usr/bin/chromium";
 
 /** Headless in a container: no sandbox or GPU, and no traffic of its own (updates, field trials). */
-const CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic"];
+const CHROME_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+  "--disable-quic",
+];
 
 /**
  * Whether Chromium is at CHROME (CHROME_PATH, else /usr/bin/chromium). When it is not: under CI,
@@ -37,14 +44,22 @@ const DEVTOOLS_TIMEOUT_MS = 20_000;
  */
 export const launchDebuggableChromium = async (): Promise<DebuggableChromium> => {
   const profile = mkdtempSync(join(tmpdir(), "fmlops-chromium-"));
-  const args = ["--headless=new", ...CHROME_ARGS, "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", `--user-data-dir=${profile}`, "about:blank"];
+  const args = [
+    "--headless=new",
+    ...CHROME_ARGS,
+    "--remote-debugging-address=127.0.0.1",
+    "--remote-debugging-port=0",
+    `--user-data-dir=${profile}`,
+    "about:blank",
+  ];
   // Its own process group: Debian's /usr/bin/chromium is a shell script around the real binary.
   const child = spawn(CHROME, args, { detached: true, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const close = async (): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) process.kill(-child.pid, "SIGTERM");
+    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined)
+      process.kill(-child.pid, "SIGTERM");
     await exited;
     rmSync(profile, { recursive: true, force: true });
   };
@@ -93,7 +108,12 @@ export interface ScreenshotPage {
 }
 
 /** Full-page PNGs of every page, at phone and desktop widths, light and dark, into `outDir`; returns the files. */
-export const capture = async (browser: Browser, origin: string, pages: readonly ScreenshotPage[], outDir: string): Promise<string[]> => {
+export const capture = async (
+  browser: Browser,
+  origin: string,
+  pages: readonly ScreenshotPage[],
+  outDir: string,
+): Promise<string[]> => {
   mkdirSync(outDir, { recursive: true });
   const files: string[] = [];
   for (const [width, options] of Object.entries(WIDTHS)) {
@@ -103,7 +123,8 @@ export const capture = async (browser: Browser, origin: string, pages: readonly 
         const page = await context.newPage();
         for (const { name, path, status = 200 } of pages) {
           const response = await page.goto(`${origin}${path}`, { waitUntil: "load" });
-          if (response?.status() !== status) throw new UnexpectedStatus(`${path} answered ${response?.status() ?? "nothing"}, not ${status}`);
+          if (response?.status() !== status)
+            throw new UnexpectedStatus(`${path} answered ${response?.status() ?? "nothing"}, not ${status}`);
           await page.evaluate(LOAD_EVERYTHING);
           const file = join(outDir, `${name}-${width}-${colorScheme}.png`);
           await page.screenshot({ path: file, fullPage: true });

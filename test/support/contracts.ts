@@ -19,12 +19,15 @@ export interface ContractRow {
 export const contractRows = (markdown: string): ContractRow[] =>
   markdown.split("\n").flatMap((text, i): ContractRow[] => {
     const cells = text.split(" | ");
-    if (!text.startsWith("| ") || cells.length < 3 || text.startsWith("| contract") || text.startsWith("| ---")) return [];
+    if (!text.startsWith("| ") || cells.length < 3 || text.startsWith("| contract") || text.startsWith("| ---"))
+      return [];
     return [
       {
         line: i + 1,
         mechanisms: [...(cells[1] ?? "").matchAll(FILE_RE)].map((m) => m[1] ?? ""),
-        tests: [...(cells[2] ?? "").matchAll(TESTS_RE)].flatMap((m) => [...(m[2] ?? "").matchAll(TITLE_RE)].map((title) => ({ file: m[1] ?? "", title: title[1] ?? "" }))),
+        tests: [...(cells[2] ?? "").matchAll(TESTS_RE)].flatMap((m) =>
+          [...(m[2] ?? "").matchAll(TITLE_RE)].map((title) => ({ file: m[1] ?? "", title: title[1] ?? "" })),
+        ),
       },
     ];
   });
@@ -33,7 +36,9 @@ export const contractRows = (markdown: string): ContractRow[] =>
 export const brokenReferences = (markdown: string, root: string): string[] =>
   contractRows(markdown).flatMap(({ line, mechanisms, tests }) => [
     ...(tests.length === 0 ? [`CONTRACTS.md:${line}: names no test that proves the contract`] : []),
-    ...mechanisms.filter((file) => !existsSync(join(root, file))).map((file) => `CONTRACTS.md:${line}: the mechanism ${file} does not exist`),
+    ...mechanisms
+      .filter((file) => !existsSync(join(root, file)))
+      .map((file) => `CONTRACTS.md:${line}: the mechanism ${file} does not exist`),
     ...tests.flatMap(({ file, title }) => {
       if (!existsSync(join(root, file))) return [`CONTRACTS.md:${line}: the test file ${file} does not exist`];
       const source = readFileSync(join(root, file), "utf8");

@@ -98,7 +98,10 @@ export const watchPolicy = async (context: BrowserContext): Promise<void> => {
 
 /** The violations `page` recorded since it loaded or since the last call (see watchPolicy). */
 export const takeViolations = async (page: Page): Promise<Violation[]> =>
-  (await page.evaluate<Omit<Violation, "page">[]>(TAKE_VIOLATIONS)).map((violation) => ({ page: new URL(page.url()).pathname, ...violation }));
+  (await page.evaluate<Omit<Violation, "page">[]>(TAKE_VIOLATIONS)).map((violation) => ({
+    page: new URL(page.url()).pathname,
+    ...violation,
+  }));
 
 /** The crawl stops with an error past this many distinct URLs: the site is small, a runaway is a bug. */
 const LIMIT = 300;
@@ -123,9 +126,21 @@ export const crawl = async (context: BrowserContext, origin: string, options: Cr
   page.on("response", (response) => {
     if (response.request().isNavigationRequest()) return;
     const headers = response.headers();
-    loaded.push({ url: local(response.url()) ?? response.url(), status: response.status(), contentType: headers["content-type"] ?? "", referrer: current, policy: headers["content-security-policy"] ?? "" });
+    loaded.push({
+      url: local(response.url()) ?? response.url(),
+      status: response.status(),
+      contentType: headers["content-type"] ?? "",
+      referrer: current,
+      policy: headers["content-security-policy"] ?? "",
+    });
   });
-  page.on("requestfailed", (request) => failed.push({ url: local(request.url()) ?? request.url(), error: request.failure()?.errorText ?? "failed", page: current }));
+  page.on("requestfailed", (request) =>
+    failed.push({
+      url: local(request.url()) ?? request.url(),
+      error: request.failure()?.errorText ?? "failed",
+      page: current,
+    }),
+  );
   page.on("console", (message) => {
     if (message.type() === "error" && /content security policy/i.test(message.text())) {
       violations.push({ page: current, directive: "(console)", blocked: "", sample: message.text() });
@@ -137,8 +152,16 @@ export const crawl = async (context: BrowserContext, origin: string, options: Cr
     const response = await context.request.get(`${origin}${url}`, { maxRedirects: 0 });
     const headers = response.headers();
     await response.dispose();
-    const location = headers["location"] === undefined ? null : local(new URL(headers["location"], `${origin}${url}`).href);
-    return { url, status: response.status(), contentType: headers["content-type"] ?? "", referrer, policy: headers["content-security-policy"] ?? "", location };
+    const location =
+      headers["location"] === undefined ? null : local(new URL(headers["location"], `${origin}${url}`).href);
+    return {
+      url,
+      status: response.status(),
+      contentType: headers["content-type"] ?? "",
+      referrer,
+      policy: headers["content-security-policy"] ?? "",
+      location,
+    };
   };
 
   /** Opens `url` in Chromium, waits for every image, and returns what links on from it. */
@@ -170,10 +193,14 @@ export const crawl = async (context: BrowserContext, origin: string, options: Cr
     links.set(next.url, fetched);
     const onward: string[] = [];
     if (location !== null) onward.push(location);
-    else if (fetched.status === 200 && fetched.contentType.startsWith("text/html")) onward.push(...(await open(next.url, next.referrer)));
+    else if (fetched.status === 200 && fetched.contentType.startsWith("text/html"))
+      onward.push(...(await open(next.url, next.referrer)));
     for (const link of onward) {
       if (seen.has(link)) continue;
-      if (seen.size >= LIMIT) throw new Error(`the crawl passed ${LIMIT} URLs (at ${link}, linked from ${next.url}): a runaway, or raise the limit`);
+      if (seen.size >= LIMIT)
+        throw new Error(
+          `the crawl passed ${LIMIT} URLs (at ${link}, linked from ${next.url}): a runaway, or raise the limit`,
+        );
       seen.add(link);
       queue.push({ url: link, referrer: next.url });
     }
@@ -189,18 +216,26 @@ const isError = (status: number): boolean => status >= 400;
 
 /** Internal links that answer 4xx or 5xx. */
 export const brokenLinks = ({ links }: Crawl): string[] =>
-  links.filter((link) => isError(link.status)).map((link) => `${link.url} answered ${link.status}, linked from ${link.referrer}`);
+  links
+    .filter((link) => isError(link.status))
+    .map((link) => `${link.url} answered ${link.status}, linked from ${link.referrer}`);
 
 /** Subresources that do not answer 200, responses Chromium got that were not 200, and failed requests. */
 export const subresourceProblems = ({ subresources, loaded, failed }: Crawl): string[] => [
-  ...subresources.filter((resource) => resource.status !== 200).map((resource) => `${resource.url} answered ${resource.status}, named by ${resource.referrer}`),
-  ...loaded.filter((resource) => resource.status !== 200).map((resource) => `Chromium got ${resource.status} for ${resource.url} on ${resource.referrer}`),
+  ...subresources
+    .filter((resource) => resource.status !== 200)
+    .map((resource) => `${resource.url} answered ${resource.status}, named by ${resource.referrer}`),
+  ...loaded
+    .filter((resource) => resource.status !== 200)
+    .map((resource) => `Chromium got ${resource.status} for ${resource.url} on ${resource.referrer}`),
   ...failed.map((failure) => `Chromium failed to load ${failure.url} on ${failure.page}: ${failure.error}`),
 ];
 
 /** Policy violations, one line each. */
 export const violationLines = ({ violations }: Crawl): string[] =>
-  violations.map((violation) => `${violation.page}: ${violation.directive} blocked ${violation.blocked || "(inline)"} ${violation.sample}`.trim());
+  violations.map((violation) =>
+    `${violation.page}: ${violation.directive} blocked ${violation.blocked || "(inline)"} ${violation.sample}`.trim(),
+  );
 
 /** Pages whose stylesheet links are anything but the one fingerprinted `/style.<hash>.css`. */
 export const stylesheetProblems = ({ pages }: Crawl): string[] =>

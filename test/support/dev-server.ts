@@ -12,7 +12,9 @@ export const freePort = (): Promise<number> =>
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 
@@ -28,17 +30,21 @@ const READY_TIMEOUT_MS = 45_000;
 export const startDevServer = async (cwd: string): Promise<DevServer> => {
   const [port, inspectorPort] = [await freePort(), await freePort()];
   const configHome = mkdtempSync(join(tmpdir(), "fmlops-xdg-"));
-  const child: ChildProcess = spawn("npm", ["run", "dev", "--", "--port", String(port), "--inspector-port", String(inspectorPort)], {
-    cwd,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      WRANGLER_SEND_METRICS: "false",
-      CLOUDFLARE_CF_FETCH_ENABLED: "false",
-      XDG_CONFIG_HOME: configHome,
+  const child: ChildProcess = spawn(
+    "npm",
+    ["run", "dev", "--", "--port", String(port), "--inspector-port", String(inspectorPort)],
+    {
+      cwd,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        WRANGLER_SEND_METRICS: "false",
+        CLOUDFLARE_CF_FETCH_ENABLED: "false",
+        XDG_CONFIG_HOME: configHome,
+      },
     },
-  });
+  );
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));

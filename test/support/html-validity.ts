@@ -23,6 +23,9 @@ const validator = new HtmlValidate(HTML_VALIDATE_CONFIG);
 export const htmlProblems = async (html: string, name: string): Promise<string[]> => {
   const report = await validator.validateString(html, name);
   return report.results.flatMap((result) =>
-    result.messages.map((message) => `${name}:${message.line}:${message.column} ${message.ruleId}: ${message.message}${message.selector ? ` (${message.selector})` : ""}`),
+    result.messages.map(
+      (message) =>
+        `${name}:${message.line}:${message.column} ${message.ruleId}: ${message.message}${message.selector ? ` (${message.selector})` : ""}`,
+    ),
   );
 };

@@ -2,7 +2,7 @@
 
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { join } from "node:path";
-import { GENERATOR } from "../../src/build/paths.js";
+import { GENERATOR } from "../../src/generator/paths.ts";
 
 export interface NpmRun {
   readonly status: number;
@@ -19,7 +19,7 @@ export const npm = (cwd: string, args: readonly string[], env: NodeJS.ProcessEnv
   return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
 };
 
-/** The build's entry (`node src/build/main.js`) in a project copy, as `npm run build` runs it, without npm in between. */
+/** The build's entry (`node src/generator/cli.ts`) in a project copy, as `npm run build` runs it, without npm in between. */
 export const buildIn = (cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> =>
   spawnSync(process.execPath, [GENERATOR, ...args], { cwd, encoding: "utf8", env: { ...process.env, ...env } });
 
@@ -27,9 +27,18 @@ export const buildIn = (cwd: string, args: readonly string[], env: NodeJS.Proces
  * `wrangler deploy --dry-run` in a project copy: offline, sending nothing, its config kept in
  * `outDir` (the copy's dist/ by default), and `extra` arguments after.
  */
-export const dryRunIn = (cwd: string, outDir = join(cwd, "dist"), extra: readonly string[] = []): SpawnSyncReturns<string> =>
+export const dryRunIn = (
+  cwd: string,
+  outDir = join(cwd, "dist"),
+  extra: readonly string[] = [],
+): SpawnSyncReturns<string> =>
   spawnSync(join(cwd, "node_modules/.bin/wrangler"), ["deploy", "--dry-run", "--outdir", outDir, ...extra], {
     cwd,
     encoding: "utf8",
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", XDG_CONFIG_HOME: outDir },
+    env: {
+      ...process.env,
+      WRANGLER_SEND_METRICS: "false",
+      CLOUDFLARE_CF_FETCH_ENABLED: "false",
+      XDG_CONFIG_HOME: outDir,
+    },
   });

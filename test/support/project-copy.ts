@@ -8,7 +8,22 @@ import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
-const COPIED = [".gitignore", "package.json", "wrangler.toml", "worker-configuration.d.ts", "tsconfig.base.json", "tsconfig.json", "tsconfig.node.json", "published-urls.txt", "src", "posts", "public", "test", "scripts", ".githooks"];
+const COPIED = [
+  ".gitignore",
+  "package.json",
+  "wrangler.toml",
+  "worker-configuration.d.ts",
+  "tsconfig.base.json",
+  "tsconfig.json",
+  "tsconfig.node.json",
+  "published-urls.txt",
+  "src",
+  "posts",
+  "public",
+  "test",
+  "scripts",
+  ".githooks",
+];
 
 export interface ProjectCopy {
   readonly dir: string;

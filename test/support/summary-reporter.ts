@@ -13,6 +13,8 @@ export default class SummaryReporter implements Reporter {
       if (tests.length === 0 && module.state() === "failed") count.failed++;
     }
     const skipped = count.skipped + count.pending;
-    process.stdout.write(`vitest: ${count.passed} passed, ${count.failed} failed${skipped > 0 ? `, ${skipped} skipped` : ""}\n`);
+    process.stdout.write(
+      `vitest: ${count.passed} passed, ${count.failed} failed${skipped > 0 ? `, ${skipped} skipped` : ""}\n`,
+    );
   }
 }

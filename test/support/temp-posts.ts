@@ -2,14 +2,12 @@
 
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, dirname, join } from "node:path";
-import { BODIES_FOLDER, bodyFile } from "../../src/build/body-module.ts";
-import { buildManifest, type BuildOptions, type BuildResult } from "../../src/build/build.ts";
-import { collectPosts, type Collected } from "../../src/build/collect.ts";
-import { readLedger } from "../../src/build/ledger.ts";
-import { importedBodies } from "../../src/build/manifest-module.ts";
-import { isGeneratedPublicFile } from "../../src/build/public-files.ts";
-import { formatProblem } from "../../src/build/problem.ts";
+import { basename, join } from "node:path";
+import { type BuildOptions, type BuildResult, buildManifest } from "../../src/generator/build.ts";
+import { type Collected, collectPosts } from "../../src/generator/collect.ts";
+import { isGeneratedPublicFile } from "../../src/generator/inputs.ts";
+import { readLedger } from "../../src/generator/ledger.ts";
+import { formatProblem } from "../../src/generator/problem.ts";
 import type { BuildMode } from "../../src/manifest.ts";
 import { ROOT } from "./project-copy.ts";
 
@@ -23,10 +21,8 @@ export interface TempPosts {
   /** A copy of public/ without generated files: the build writes its own there. */
   readonly publicDir: string;
   readonly outFile: string;
-  /** Where the build writes the body modules the manifest module imports. */
-  readonly bodiesDir: string;
-  /** The build's cache (render cache and memo), when it builds with one. */
-  readonly cacheDir: string;
+  /** The build's render cache, when it builds with one. */
+  readonly cacheFile: string;
   /** The ledger of published URLs; absent until a test writes it. */
   readonly ledgerFile: string;
   readonly options: (mode?: BuildMode) => BuildOptions;
@@ -34,7 +30,7 @@ export interface TempPosts {
   readonly build: (mode?: BuildMode, options?: { readonly cache: boolean }) => Promise<BuildResult>;
   readonly collect: (mode?: BuildMode) => Collected;
   readonly write: (name: string, contents: string | Uint8Array) => void;
-  /** The manifest module, then each body module it imports: everything the Worker would bundle. */
+  /** The manifest module: everything of the posts the Worker would bundle. */
   readonly output: () => string;
   readonly remove: () => void;
 }
@@ -53,29 +49,46 @@ export const tempPosts = (files: Files, today = TODAY): TempPosts => {
   const publicDir = join(dir, "public");
   const outFile = join(dir, "generated", "manifest.ts");
   const ledgerFile = join(dir, "published-urls.txt");
+  const cacheFile = join(dir, "cache", "render.jsonl");
   mkdirSync(postsDir);
-  cpSync(join(ROOT, "public"), publicDir, { recursive: true, filter: (source) => !isGeneratedPublicFile(basename(source)) });
+  cpSync(join(ROOT, "public"), publicDir, {
+    recursive: true,
+    filter: (source) => !isGeneratedPublicFile(basename(source)),
+  });
   const write = (name: string, contents: string | Uint8Array): void => writeFileSync(join(postsDir, name), contents);
   for (const [name, contents] of Object.entries(files)) write(name, contents);
-  const cacheDir = join(dir, "cache");
-  const bodiesDir = join(dirname(outFile), BODIES_FOLDER);
-  const options = (mode: BuildMode = "production"): BuildOptions => ({ root: ROOT, postsDir, publicDir, outFile, ledgerFile, cacheDir, mode, now: new Date(`${today}T12:00:00Z`) });
+  const now = new Date(`${today}T12:00:00Z`);
+  const options = (mode: BuildMode = "production"): BuildOptions => ({
+    root: ROOT,
+    postsDir,
+    publicDir,
+    outFile,
+    ledgerFile,
+    cacheFile,
+    mode,
+    now,
+  });
   return {
     postsDir,
     publicDir,
     outFile,
-    bodiesDir,
-    cacheDir,
+    cacheFile,
     ledgerFile,
     options,
-    build: (mode, { cache } = { cache: true }) => buildManifest({ ...options(mode), cacheDir: cache ? cacheDir : null }),
+    build: (mode, { cache } = { cache: true }) =>
+      buildManifest({ ...options(mode), cacheFile: cache ? cacheFile : null }),
     collect: (mode = "production") =>
-      collectPosts({ root: ROOT, postsDir, displayDir: "posts", mode, publicDir, stylesheet: "/style.test.css", securityHeaders: [], today, ledger: { entries: readLedger(ledgerFile), displayFile: "published-urls.txt" } }),
+      collectPosts({
+        postsDir,
+        displayDir: "posts",
+        mode,
+        publicDir,
+        stylesheet: "/style.test.css",
+        today,
+        ledger: { entries: readLedger(ledgerFile), displayFile: "published-urls.txt" },
+      }),
     write,
-    output: () => {
-      const text = readFileSync(outFile, "utf8");
-      return [text, ...importedBodies(text).map((name) => readFileSync(bodyFile(bodiesDir, name), "utf8"))].join("");
-    },
+    output: () => readFileSync(outFile, "utf8"),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 };

@@ -15,7 +15,8 @@ export interface RequestOptions {
 
 export const manifestOf = (fixture: FixtureName = "production") => inject("fixtureManifests")[fixture];
 
-export const fixtureApp = ({ fixture = "production", now = NOW }: RequestOptions = {}) => createApp(manifestOf(fixture), { now: () => now });
+export const fixtureApp = ({ fixture = "production", now = NOW }: RequestOptions = {}) =>
+  createApp(manifestOf(fixture), { now: () => now });
 
 /** Requests a path (with optional query) of the fixture site, never following redirects. */
 export const request = (path: string, init: RequestInit = {}, options: RequestOptions = {}): Promise<Response> =>

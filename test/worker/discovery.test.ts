@@ -11,7 +11,9 @@ const body = async (path: string, options = {}): Promise<string> => {
 describe("tags", () => {
   it("/tags/ lists every tag of a visible essay with its count, alphabetically", async () => {
     const page = await body("/tags/");
-    const tags = [...page.matchAll(/<li><a href="\/tags\/([a-z0-9-]+)\/">\1<\/a> <span class="count">(\d+) essays?<\/span><\/li>/g)].map((m) => [m[1], m[2]]);
+    const tags = [
+      ...page.matchAll(/<li><a href="\/tags\/([a-z0-9-]+)\/">\1<\/a> <span class="count">(\d+) essays?<\/span><\/li>/g),
+    ].map((m) => [m[1], m[2]]);
     expect(tags).toEqual([
       ["contracts", "2"],
       ["files", "1"],
@@ -21,10 +23,12 @@ describe("tags", () => {
 
   it("/tags/:tag/ lists the essays with that tag, newest first, and links its feeds", async () => {
     const page = await body("/tags/contracts/");
-    expect(page).toContain("<h1>Essays tagged <span class=\"tag-name\">contracts</span></h1>");
+    expect(page).toContain('<h1>Essays tagged <span class="tag-name">contracts</span></h1>');
     expect(page.indexOf('href="/writing/unicode"')).toBeLessThan(page.indexOf('href="/writing/first-contract"'));
     expect(page).not.toContain('href="/writing/same-day"');
-    expect(page).toContain('<link rel="alternate" type="application/atom+xml" title="fmlops.dev: contracts (Atom)" href="/tags/contracts/feed.xml">');
+    expect(page).toContain(
+      '<link rel="alternate" type="application/atom+xml" title="fmlops.dev: contracts (Atom)" href="/tags/contracts/feed.xml">',
+    );
     expect(page).toContain('<a href="/tags/contracts/rss.xml">RSS</a>');
   });
 
@@ -60,7 +64,10 @@ describe("the essay index", () => {
 describe("/sitemap.xml", () => {
   it("lists every canonical page with an absolute URL, essays with their lastmod", async () => {
     const urlset = parseXml(await body("/sitemap.xml"))["urlset"];
-    const entries = children(urlset, "url").map((url) => [text(url["loc"]), url["lastmod"] === undefined ? null : text(url["lastmod"])]);
+    const entries = children(urlset, "url").map((url) => [
+      text(url["loc"]),
+      url["lastmod"] === undefined ? null : text(url["lastmod"]),
+    ]);
     expect(entries).toEqual(
       expect.arrayContaining([
         ["https://fmlops.dev/", "2026-04-01T06:30:00Z"],
@@ -90,14 +97,18 @@ describe("for readers who are programs", () => {
     expect(response.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
     const markdown = await response.text();
     expect(markdown).toMatch(/^---\ntitle: "The first contract"\n/);
-    expect(markdown).toContain("```bash\necho \"a code block\"\n```");
+    expect(markdown).toContain('```bash\necho "a code block"\n```');
   });
 
   it("/llms.txt describes the site and lists every essay with its summary and Markdown link", async () => {
     const llms = await body("/llms.txt");
     expect(llms).toMatch(/^# fmlops\.dev\n\n> Essays on one kind of bug/);
-    expect(llms).toContain("- [The first contract](https://fmlops.dev/writing/first-contract.md): Two parts, one convention, nobody wrote it down.");
-    expect(llms).toContain("- [About the fixture site](https://fmlops.dev/about/): The page that /about/ serves in tests.");
+    expect(llms).toContain(
+      "- [The first contract](https://fmlops.dev/writing/first-contract.md): Two parts, one convention, nobody wrote it down.",
+    );
+    expect(llms).toContain(
+      "- [About the fixture site](https://fmlops.dev/about/): The page that /about/ serves in tests.",
+    );
     expect(llms).not.toContain("scheduled-essay");
   });
 });
@@ -105,19 +116,28 @@ describe("for readers who are programs", () => {
 const headOf = async (path: string): Promise<string> => (await body(path)).split("</head>")[0] ?? "";
 
 describe("every page's head", () => {
-  it.each(["/", "/writing/", "/writing/first-contract", "/about/", "/tags/", "/tags/files/"])("links the site's feeds and carries canonical and social metadata: %s", async (path) => {
-    const head = await headOf(path);
-    expect(head).toContain('<link rel="alternate" type="application/atom+xml" title="fmlops.dev (Atom)" href="/writing/feed.xml">');
-    expect(head).toContain('<link rel="alternate" type="application/rss+xml" title="fmlops.dev (RSS)" href="/writing/rss.xml">');
-    expect(head).toContain('<link rel="alternate" type="application/feed+json" title="fmlops.dev (JSON Feed)" href="/writing/feed.json">');
-    expect(head).toContain(`<link rel="canonical" href="https://fmlops.dev${path}">`);
-    expect(head).toContain(`<meta property="og:url" content="https://fmlops.dev${path}">`);
-    expect(head).toMatch(/<meta name="description" content="[^"]+">/);
-    expect(head).toContain('<meta property="og:image" content="https://fmlops.dev/og-default.png">');
-    expect(head).toContain('<meta property="og:image:width" content="1200">');
-    expect(head).toContain('<meta property="og:image:height" content="630">');
-    expect(head).toContain('<meta name="twitter:card" content="summary_large_image">');
-  });
+  it.each(["/", "/writing/", "/writing/first-contract", "/about/", "/tags/", "/tags/files/"])(
+    "links the site's feeds and carries canonical and social metadata: %s",
+    async (path) => {
+      const head = await headOf(path);
+      expect(head).toContain(
+        '<link rel="alternate" type="application/atom+xml" title="fmlops.dev (Atom)" href="/writing/feed.xml">',
+      );
+      expect(head).toContain(
+        '<link rel="alternate" type="application/rss+xml" title="fmlops.dev (RSS)" href="/writing/rss.xml">',
+      );
+      expect(head).toContain(
+        '<link rel="alternate" type="application/feed+json" title="fmlops.dev (JSON Feed)" href="/writing/feed.json">',
+      );
+      expect(head).toContain(`<link rel="canonical" href="https://fmlops.dev${path}">`);
+      expect(head).toContain(`<meta property="og:url" content="https://fmlops.dev${path}">`);
+      expect(head).toMatch(/<meta name="description" content="[^"]+">/);
+      expect(head).toContain('<meta property="og:image" content="https://fmlops.dev/og-default.png">');
+      expect(head).toContain('<meta property="og:image:width" content="1200">');
+      expect(head).toContain('<meta property="og:image:height" content="630">');
+      expect(head).toContain('<meta name="twitter:card" content="summary_large_image">');
+    },
+  );
 
   it("marks an essay as an article with its dates and tags", async () => {
     const head = await headOf("/writing/hostile-front-matter");
@@ -131,7 +151,9 @@ describe("every page's head", () => {
 
   it("gives an essay JSON-LD BlogPosting that parses, even with a hostile title", async () => {
     const head = await headOf("/writing/hostile-front-matter");
-    const blocks = [...head.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? "");
+    const blocks = [...head.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map(
+      (m) => m[1] ?? "",
+    );
     expect(blocks).toHaveLength(1);
     const data = JSON.parse(blocks[0] ?? "") as Record<string, unknown>;
     expect(data).toMatchObject({

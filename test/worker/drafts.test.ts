@@ -13,7 +13,9 @@ describe("drafts", () => {
     const essay = await request("/writing/unfinished-thought", {}, { fixture: "preview" });
     expect(essay.status).toBe(200);
     expect(await essay.text()).toContain('<p class="draft-banner" role="note"><strong>Draft.</strong>');
-    expect(await (await request("/writing/", {}, { fixture: "preview" })).text()).toContain('<strong class="draft-mark">Draft</strong>');
+    expect(await (await request("/writing/", {}, { fixture: "preview" })).text()).toContain(
+      '<strong class="draft-mark">Draft</strong>',
+    );
   });
 });
 
@@ -21,13 +23,17 @@ describe("the preview", () => {
   it("shows a scheduled essay before its date, with a banner saying when it goes live", async () => {
     const response = await request("/writing/scheduled-essay", {}, { fixture: "preview" });
     expect(response.status).toBe(200);
-    expect(await response.text()).toContain("<strong>Scheduled.</strong> This essay goes live on 1 January 2099 at 00:00 UTC");
+    expect(await response.text()).toContain(
+      "<strong>Scheduled.</strong> This essay goes live on 1 January 2099 at 00:00 UTC",
+    );
     expect(await (await request("/writing/", {}, { fixture: "preview" })).text()).toContain("/writing/scheduled-essay");
   });
 
   it("marks a draft page with a banner", async () => {
     const body = await (await request("/unlisted/", {}, { fixture: "preview" })).text();
-    expect(body).toContain('<p class="draft-banner" role="note"><strong>Draft.</strong> This page is visible only in the local preview');
+    expect(body).toContain(
+      '<p class="draft-banner" role="note"><strong>Draft.</strong> This page is visible only in the local preview',
+    );
     expect((await request("/unlisted/")).status).toBe(404);
   });
 });

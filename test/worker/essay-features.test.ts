@@ -16,7 +16,10 @@ describe("an essay page", () => {
     const toc = body.slice(body.indexOf('<nav class="toc"'), body.indexOf("</nav>", body.indexOf('<nav class="toc"')));
     expect([...toc.matchAll(/<li><a href="#([^"]+)">([^<]+)<\/a><\/li>/g)].map((m) => [m[1], m[2]])).toEqual([
       ["first-section", "First section"],
-      ["second-section-whose-title-runs-long-enough-to-wrap-onto-a-second-line-in-the-contents", "Second section, whose title runs long enough to wrap onto a second line in the contents"],
+      [
+        "second-section-whose-title-runs-long-enough-to-wrap-onto-a-second-line-in-the-contents",
+        "Second section, whose title runs long enough to wrap onto a second line in the contents",
+      ],
       ["first-section-1", "First section"],
     ]);
   });
@@ -33,13 +36,19 @@ describe("an essay page", () => {
   });
 
   it("shows its word count and reading time", async () => {
-    expect(await page("/writing/long-read")).toMatch(/<time datetime="2026-02-15">15 February 2026<\/time> · \d+ words · 1 min read/);
+    expect(await page("/writing/long-read")).toMatch(
+      /<time datetime="2026-02-15">15 February 2026<\/time> · \d+ words · 1 min read/,
+    );
   });
 
   it("links the previous and next essays, and the ends of the list have one each", async () => {
     const middle = await page("/writing/long-read");
-    expect(middle).toContain('<a class="previous" href="/writing/first-contract" rel="prev"><span class="direction">Previous</span> The first contract</a>');
-    expect(middle).toContain('<a class="next" href="/writing/same-day" rel="next"><span class="direction">Next</span> Same day, later slug</a>');
+    expect(middle).toContain(
+      '<a class="previous" href="/writing/first-contract" rel="prev"><span class="direction">Previous</span> The first contract</a>',
+    );
+    expect(middle).toContain(
+      '<a class="next" href="/writing/same-day" rel="next"><span class="direction">Next</span> Same day, later slug</a>',
+    );
     const oldest = await page("/writing/first-contract");
     expect(oldest).not.toContain('rel="prev"');
     expect(oldest).toContain('rel="next"');
@@ -53,7 +62,9 @@ describe("a series", () => {
   it("shows 'Part N of M' on each part, with links to the others in date order", async () => {
     const body = await page("/writing/long-read");
     expect(body).toContain('Part 2 of 2 in the series <a href="/series/contract-series/">contract-series</a>');
-    expect(body).toContain('<li><a href="/writing/first-contract">The first contract</a></li><li><span aria-current="page">A long read</span></li>');
+    expect(body).toContain(
+      '<li><a href="/writing/first-contract">The first contract</a></li><li><span aria-current="page">A long read</span></li>',
+    );
     expect(await page("/writing/first-contract")).toContain("Part 1 of 2 in the series");
   });
 

@@ -8,39 +8,50 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { collectPosts } from "../../src/build/collect.ts";
-import { formatProblem } from "../../src/build/problem.ts";
-import { securityHeaders } from "../../src/build/security-headers.ts";
+import { collectPosts } from "../../src/generator/collect.ts";
+import { formatProblem } from "../../src/generator/problem.ts";
 import type { BuildMode, Manifest } from "../../src/manifest.ts";
 import { FIXTURE_POSTS } from "../support/fixture-site.ts";
 import { ROOT } from "../support/project-copy.ts";
 
-const build = (postsDir: string, mode: BuildMode, security: readonly (readonly [string, string])[]): Manifest => {
-  const result = collectPosts({ root: ROOT, postsDir, displayDir: "posts", mode, publicDir: join(ROOT, "public"), stylesheet: "/style.0123456789.css", securityHeaders: security, today: "2026-11-25", ledger: { entries: [], displayFile: "none" } });
+const build = (postsDir: string, mode: BuildMode): Manifest => {
+  const result = collectPosts({
+    postsDir,
+    displayDir: "posts",
+    mode,
+    publicDir: join(ROOT, "public"),
+    stylesheet: "/style.0123456789.css",
+    today: "2026-11-25",
+    ledger: { entries: [], displayFile: "none" },
+  });
   if (!result.ok) throw new Error(`fixture posts do not build:\n${result.problems.map(formatProblem).join("\n")}`);
   return result.manifest;
 };
 
-const manyEssays = (security: readonly (readonly [string, string])[]): Manifest => {
+const manyEssays = (): Manifest => {
   const dir = mkdtempSync(join(tmpdir(), "fmlops-many-"));
   try {
     for (let i = 0; i < 25; i++) {
       const date = new Date(Date.UTC(2024, 0, 1) + i * 30 * 86_400_000).toISOString().slice(0, 10);
-      const front = [`title: "Essay number ${i + 1}"`, `dek: "Dek ${i + 1}"`, `summary: "Summary ${i + 1}."`, `tags: [${i % 2 === 0 ? "even" : "odd"}]`];
+      const front = [
+        `title: "Essay number ${i + 1}"`,
+        `dek: "Dek ${i + 1}"`,
+        `summary: "Summary ${i + 1}."`,
+        `tags: [${i % 2 === 0 ? "even" : "odd"}]`,
+      ];
       writeFileSync(join(dir, `${date}-essay-${i + 1}.md`), `---\n${front.join("\n")}\n---\nBody of essay ${i + 1}.\n`);
     }
-    return build(dir, "production", security);
+    return build(dir, "production");
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 };
 
-export default async function setup(project: TestProject): Promise<void> {
-  const security = await securityHeaders();
+export default function setup(project: TestProject): void {
   project.provide("fixtureManifests", {
-    production: build(FIXTURE_POSTS, "production", security),
-    preview: build(FIXTURE_POSTS, "preview", security),
-    rebuilt: build(FIXTURE_POSTS, "production", security),
-    many: manyEssays(security),
+    production: build(FIXTURE_POSTS, "production"),
+    preview: build(FIXTURE_POSTS, "preview"),
+    rebuilt: build(FIXTURE_POSTS, "production"),
+    many: manyEssays(),
   });
 }

@@ -43,7 +43,9 @@ describe("the home page", () => {
   it("opens with the site's introduction and lists the latest essays, newest first", async () => {
     const body = await (await request("/")).text();
     expect(body).toContain("Every essay here is about one bug of a single shape");
-    const order = ["/writing/hostile-front-matter", "/writing/same-day", "/writing/first-contract"].map((href) => body.indexOf(`href="${href}"`));
+    const order = ["/writing/hostile-front-matter", "/writing/same-day", "/writing/first-contract"].map((href) =>
+      body.indexOf(`href="${href}"`),
+    );
     expect(order.every((index) => index > 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(body).toContain('<a href="/writing/">All essays</a>');
@@ -75,8 +77,12 @@ describe("an essay", () => {
     expect(body).toContain(
       '<ul class="tags" aria-label="Tags"><li><a href="/tags/files/">files</a></li><li><a href="/tags/contracts/">contracts</a></li></ul>',
     );
-    expect(body).toContain('<h2 id="a-section">A section<a class="heading-anchor" href="#a-section" aria-hidden="true" tabindex="-1">#</a></h2>');
-    expect(body).toContain('<pre tabindex="0"><code class="hljs language-bash"><span class="hljs-built_in">echo</span> <span class="hljs-string">&quot;a code block&quot;</span>');
+    expect(body).toContain(
+      '<h2 id="a-section">A section<a class="heading-anchor" href="#a-section" aria-hidden="true" tabindex="-1">#</a></h2>',
+    );
+    expect(body).toContain(
+      '<pre tabindex="0"><code class="hljs language-bash"><span class="hljs-built_in">echo</span> <span class="hljs-string">&quot;a code block&quot;</span>',
+    );
   });
 
   it('shows "Updated" with the revision date in UTC', async () => {

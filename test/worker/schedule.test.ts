@@ -14,7 +14,17 @@ describe("a scheduled essay", () => {
     expect((await request(SCHEDULED, {}, { now: BEFORE })).status).toBe(404);
     expect((await request(`${SCHEDULED}.md`, {}, { now: BEFORE })).status).toBe(404);
     expect((await request("/tags/scheduling/", {}, { now: BEFORE })).status).toBe(404);
-    for (const path of ["/", "/writing/", "/tags/", "/tags/files/", "/writing/feed.xml", "/writing/rss.xml", "/writing/feed.json", "/sitemap.xml", "/llms.txt"]) {
+    for (const path of [
+      "/",
+      "/writing/",
+      "/tags/",
+      "/tags/files/",
+      "/writing/feed.xml",
+      "/writing/rss.xml",
+      "/writing/feed.json",
+      "/sitemap.xml",
+      "/llms.txt",
+    ]) {
       expect(await (await request(path, {}, { now: BEFORE })).text(), path).not.toContain("scheduled-essay");
     }
   });
@@ -22,7 +32,16 @@ describe("a scheduled essay", () => {
   it("goes live at 00:00 UTC on its date, everywhere at once", async () => {
     expect((await request(SCHEDULED, {}, { now: AT })).status).toBe(200);
     expect((await request("/tags/scheduling/", {}, { now: AT })).status).toBe(200);
-    for (const path of ["/", "/writing/", "/tags/files/", "/writing/feed.xml", "/writing/rss.xml", "/writing/feed.json", "/sitemap.xml", "/llms.txt"]) {
+    for (const path of [
+      "/",
+      "/writing/",
+      "/tags/files/",
+      "/writing/feed.xml",
+      "/writing/rss.xml",
+      "/writing/feed.json",
+      "/sitemap.xml",
+      "/llms.txt",
+    ]) {
       expect(await (await request(path, {}, { now: AT })).text(), path).toContain("scheduled-essay");
     }
   });
@@ -43,7 +62,9 @@ describe("a scheduled essay", () => {
   it("caps how long a list may be cached at the moment it goes live", async () => {
     const response = await request("/writing/", {}, { now: BEFORE });
     expect(response.headers.get("cache-control")).toBe("public, max-age=1");
-    expect((await request("/writing/feed.xml", {}, { now: AT - 120_000 })).headers.get("cache-control")).toBe("public, max-age=120");
+    expect((await request("/writing/feed.xml", {}, { now: AT - 120_000 })).headers.get("cache-control")).toBe(
+      "public, max-age=120",
+    );
   });
 
   it("is seen by one running Worker as its clock moves: answers made earlier are neither stale nor cached too long", async () => {

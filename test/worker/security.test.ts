@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { fixtureApp, request } from "./app.ts";
 
-const POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; upgrade-insecure-requests";
+const POLICY =
+  "default-src 'none'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; upgrade-insecure-requests";
 
 const EXPECTED = {
   "content-security-policy": POLICY,
@@ -19,7 +20,12 @@ const KINDS: [string, () => Promise<Response>, number][] = [
   ["a redirect to the other slash form", () => request("/about"), 301],
   ["an alias", () => request("/posts/long-read/"), 301],
   ["the www redirect", () => Promise.resolve(fixtureApp().request("https://www.fmlops.dev/about/")), 301],
-  ["a 304", async () => request("/about/", { headers: { "If-None-Match": (await request("/about/")).headers.get("etag") ?? "" } }), 304],
+  [
+    "a 304",
+    async () =>
+      request("/about/", { headers: { "If-None-Match": (await request("/about/")).headers.get("etag") ?? "" } }),
+    304,
+  ],
   ["a 404", () => request("/nope"), 404],
   ["a 405", () => request("/about/", { method: "DELETE" }), 405],
   ["a HEAD", () => request("/", { method: "HEAD" }), 200],
@@ -42,7 +48,16 @@ describe("security headers", () => {
   });
 
   it("leave no inline style attribute in any page, which the policy would block", async () => {
-    for (const path of ["/", "/writing/", "/writing/long-read", "/writing/unicode", "/tags/", "/series/", "/about/", "/nope"]) {
+    for (const path of [
+      "/",
+      "/writing/",
+      "/writing/long-read",
+      "/writing/unicode",
+      "/tags/",
+      "/series/",
+      "/about/",
+      "/nope",
+    ]) {
       expect(await (await request(path)).text(), path).not.toMatch(/\sstyle=|<style/);
     }
   });

@@ -89,9 +89,12 @@ describe("the 404 page", () => {
     expect(await response.text()).toBe("");
   });
 
-  it.each(["/WRITING/", "/writing/First-Contract", "/About/"])("treats %s as unknown: URLs are lowercase", async (path) => {
-    expect((await request(path)).status).toBe(404);
-  });
+  it.each(["/WRITING/", "/writing/First-Contract", "/About/"])(
+    "treats %s as unknown: URLs are lowercase",
+    async (path) => {
+      expect((await request(path)).status).toBe(404);
+    },
+  );
 });
 
 describe("conventional addresses", () => {

@@ -3,7 +3,15 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 
 /** Elements that may repeat, by path, so a single one still parses as a list. */
-const REPEATED = new Set(["feed.link", "feed.entry", "feed.entry.link", "feed.entry.category", "rss.channel.item", "rss.channel.item.category", "urlset.url"]);
+const REPEATED = new Set([
+  "feed.link",
+  "feed.entry",
+  "feed.entry.link",
+  "feed.entry.category",
+  "rss.channel.item",
+  "rss.channel.item.category",
+  "urlset.url",
+]);
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -39,7 +47,9 @@ export const child = (node: unknown, name: string): XmlNode => {
   return value as XmlNode;
 };
 
-export const children = (node: unknown, name: string): XmlNode[] => ((node as XmlNode)[name] as XmlNode[] | undefined) ?? [];
+export const children = (node: unknown, name: string): XmlNode[] =>
+  ((node as XmlNode)[name] as XmlNode[] | undefined) ?? [];
 
 /** Every href and src value in an HTML fragment. */
-export const urlsIn = (fragment: string): string[] => [...fragment.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => m[1] ?? "");
+export const urlsIn = (fragment: string): string[] =>
+  [...fragment.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => m[1] ?? "");

@@ -3,7 +3,7 @@
 
 import { SITE } from "../../site.ts";
 import { absoluteUrl, PATHS } from "../../urls.ts";
-import type { View } from "../view.ts";
+import type { View } from "../epoch.ts";
 
 /** Markdown link text cannot hold an unescaped "[" or "]". */
 const linkText = (text: string): string => text.replace(/[[\]\\]/g, (c) => `\\${c}`);
@@ -21,10 +21,15 @@ export const llmsTxt = ({ manifest, epoch }: View): string =>
     "",
     "## Essays",
     "",
-    ...epoch.essays.map((essay) => `- [${linkText(essay.title)}](${absoluteUrl(PATHS.essayMarkdown(essay.slug))}): ${essay.summary}`),
+    ...epoch.essays.map(
+      (essay) => `- [${linkText(essay.title)}](${absoluteUrl(PATHS.essayMarkdown(essay.slug))}): ${essay.summary}`,
+    ),
     "",
     "## Pages",
     "",
-    ...manifest.pages.map((page) => `- [${linkText(page.title)}](${absoluteUrl(PATHS.page(page.slug))})${page.summary === null ? "" : `: ${page.summary}`}`),
+    ...manifest.pages.map(
+      (page) =>
+        `- [${linkText(page.title)}](${absoluteUrl(PATHS.page(page.slug))})${page.summary === null ? "" : `: ${page.summary}`}`,
+    ),
     "",
   ].join("\n");

@@ -2,15 +2,16 @@
 
 import { html } from "hono/html";
 import { absoluteUrl, PATHS } from "../../urls.ts";
-import { toText } from "../text.ts";
-import type { View } from "../view.ts";
+import { toText } from "../layout.ts";
+import type { View } from "../epoch.ts";
 
 interface Entry {
   readonly path: string;
   readonly lastmod: string | null;
 }
 
-const newest = (instants: readonly string[]): string | null => instants.reduce<string | null>((a, b) => (a === null || b > a ? b : a), null);
+const newest = (instants: readonly string[]): string | null =>
+  instants.reduce<string | null>((a, b) => (a === null || b > a ? b : a), null);
 
 export const sitemap = ({ manifest, epoch }: View): string => {
   const entries: Entry[] = [
@@ -18,15 +19,22 @@ export const sitemap = ({ manifest, epoch }: View): string => {
     { path: PATHS.writing, lastmod: epoch.lastModified },
     ...epoch.essays.map((essay) => ({ path: PATHS.essay(essay.slug), lastmod: essay.modified })),
     { path: PATHS.tags, lastmod: epoch.lastModified },
-    ...[...epoch.tags].map(([tag, tagged]) => ({ path: PATHS.tag(tag), lastmod: newest(tagged.map((essay) => essay.modified)) })),
+    ...[...epoch.tags].map(([tag, tagged]) => ({
+      path: PATHS.tag(tag),
+      lastmod: newest(tagged.map((essay) => essay.modified)),
+    })),
     { path: PATHS.series, lastmod: epoch.lastModified },
-    ...[...epoch.series].map(([name, parts]) => ({ path: PATHS.oneSeries(name), lastmod: newest(parts.map((essay) => essay.modified)) })),
+    ...[...epoch.series].map(([name, parts]) => ({
+      path: PATHS.oneSeries(name),
+      lastmod: newest(parts.map((essay) => essay.modified)),
+    })),
     ...manifest.pages.map((page) => ({ path: PATHS.page(page.slug), lastmod: null })),
   ];
   return toText(html`<?xml version="1.0" encoding="utf-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 ${entries.map(
-  ({ path, lastmod }) => html`<url><loc>${absoluteUrl(path)}</loc>${lastmod === null ? "" : html`<lastmod>${lastmod}</lastmod>`}</url>\n`,
+  ({ path, lastmod }) =>
+    html`<url><loc>${absoluteUrl(path)}</loc>${lastmod === null ? "" : html`<lastmod>${lastmod}</lastmod>`}</url>\n`,
 )}</urlset>
 `);
 };

@@ -5,7 +5,7 @@ import { html } from "hono/html";
 import { SITE } from "../../site.ts";
 import { absoluteUrl, PATHS } from "../../urls.ts";
 import type { Essay } from "../../manifest.ts";
-import { toText } from "../text.ts";
+import { toText } from "../layout.ts";
 import { entryTitle, selfPath, type FeedSource } from "./feed-source.ts";
 
 const entry = (essay: Essay) => html`<entry>

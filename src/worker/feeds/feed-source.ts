@@ -2,12 +2,7 @@
 
 import type { Essay } from "../../manifest.ts";
 import { SITE } from "../../site.ts";
-import { absoluteUrl, absoluteUrlsIn, PATHS, type FeedFormat } from "../../urls.ts";
-
-/** An essay as a feed carries it: with its feed copy, every URL absolute. */
-export interface FeedEntry extends Essay {
-  readonly feedHtml: string;
-}
+import { type FeedFormat, PATHS } from "../../urls.ts";
 
 export interface FeedSource {
   readonly title: string;
@@ -16,7 +11,7 @@ export interface FeedSource {
   readonly homePath: string;
   readonly tag: string | null;
   /** Newest first, at most SITE.feedLimit. */
-  readonly essays: readonly FeedEntry[];
+  readonly essays: readonly Essay[];
   /** The newest `modified` among those essays: the feed changes exactly when they do. */
   readonly updated: string;
 }
@@ -24,11 +19,8 @@ export interface FeedSource {
 // A feed must carry an update time even when it is empty; a fixed one keeps its bytes stable.
 const EMPTY_FEED_UPDATED = "1970-01-01T00:00:00Z";
 
-/** The feed copy of `essay`: the build's when it made one, else its HTML with every URL absolute. */
-export const feedHtmlOf = (essay: Essay): string => essay.feedHtml ?? absoluteUrlsIn(essay.html, absoluteUrl(PATHS.essay(essay.slug)));
-
 export const feedSource = (visible: readonly Essay[], tag: string | null): FeedSource => {
-  const essays = visible.slice(0, SITE.feedLimit).map((essay) => ({ ...essay, feedHtml: feedHtmlOf(essay) }));
+  const essays = visible.slice(0, SITE.feedLimit);
   return {
     title: tag === null ? SITE.name : `${SITE.name}: ${tag}`,
     description: tag === null ? SITE.description : `Essays on ${SITE.name} tagged ${tag}.`,

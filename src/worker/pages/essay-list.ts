@@ -10,7 +10,9 @@ import type { Html } from "../layout.ts";
 export type EntryHeading = 2 | 3;
 
 export const tagLinks = (tags: readonly string[]): Html | "" =>
-  tags.length === 0 ? "" : html`<ul class="tags" aria-label="Tags">${tags.map((tag) => html`<li><a href="${PATHS.tag(tag)}">${tag}</a></li>`)}</ul>`;
+  tags.length === 0
+    ? ""
+    : html`<ul class="tags" aria-label="Tags">${tags.map((tag) => html`<li><a href="${PATHS.tag(tag)}">${tag}</a></li>`)}</ul>`;
 
 const entry = (essay: Essay, level: EntryHeading): Html => html`<li class="entry">
 <article>

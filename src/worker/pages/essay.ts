@@ -6,12 +6,13 @@ import { SITE } from "../../site.ts";
 import { absoluteUrl, LAYOUT_IDS, PATHS } from "../../urls.ts";
 import { longDate, minutes, thousands } from "../format.ts";
 import { layout, prose, type Html } from "../layout.ts";
-import type { View } from "../view.ts";
+import type { View } from "../epoch.ts";
 import { tagLinks } from "./essay-list.ts";
 
 /** What only the author's preview shows: that an essay is a draft, or not public yet. */
 const previewBanner = (essay: Essay, now: number): Html | "" => {
-  if (essay.draft) return html`<p class="draft-banner" role="note"><strong>Draft.</strong> This essay is visible only in the local preview; the production build leaves it out.</p>`;
+  if (essay.draft)
+    return html`<p class="draft-banner" role="note"><strong>Draft.</strong> This essay is visible only in the local preview; the production build leaves it out.</p>`;
   if (Date.parse(essay.published) > now) {
     return html`<p class="draft-banner" role="note"><strong>Scheduled.</strong> This essay goes live on ${longDate(essay.date)} at 00:00 UTC; until then only the preview shows it.</p>`;
   }
@@ -74,7 +75,7 @@ ${older === undefined ? "" : html`<a class="previous" href="${PATHS.essay(older.
 ${newer === undefined ? "" : html`<a class="next" href="${PATHS.essay(newer.slug)}" rel="next"><span class="direction">Next</span> ${newer.title}</a>`}
 </nav>`;
 
-export const essayPage = ({ manifest, epoch, now }: View, essay: Essay): Html => {
+export const essayPage = ({ manifest, epoch, now }: View, essay: Essay): string => {
   const index = epoch.essays.indexOf(essay);
   return layout(
     {
@@ -82,7 +83,11 @@ export const essayPage = ({ manifest, epoch, now }: View, essay: Essay): Html =>
       description: essay.summary,
       path: PATHS.essay(essay.slug),
       stylesheet: manifest.stylesheet,
-      article: { published: essay.published, modified: essay.updated === null ? null : essay.modified, tags: essay.tags },
+      article: {
+        published: essay.published,
+        modified: essay.updated === null ? null : essay.modified,
+        tags: essay.tags,
+      },
       structuredData: structuredData(essay),
     },
     html`<article class="essay">

@@ -4,10 +4,10 @@ import { html } from "hono/html";
 import { SITE } from "../../site.ts";
 import { LAYOUT_IDS, PATHS } from "../../urls.ts";
 import { layout, type Html } from "../layout.ts";
-import type { View } from "../view.ts";
+import type { View } from "../epoch.ts";
 import { essayList } from "./essay-list.ts";
 
-export const homePage = ({ manifest, epoch }: View): Html => {
+export const homePage = ({ manifest, epoch }: View): string => {
   const latest = epoch.essays.slice(0, SITE.homeEssayCount);
   return layout(
     { title: null, description: SITE.description, path: PATHS.home, stylesheet: manifest.stylesheet },

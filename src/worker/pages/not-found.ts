@@ -4,7 +4,7 @@ import { html } from "hono/html";
 import { PATHS } from "../../urls.ts";
 import { layout, type Html } from "../layout.ts";
 
-export const notFoundPage = (stylesheet: string): Html =>
+export const notFoundPage = (stylesheet: string): string =>
   layout(
     { title: "Not found", description: "There is no page at this address.", path: null, stylesheet },
     html`<h1>Not found</h1>

@@ -5,11 +5,16 @@ import type { Page } from "../../manifest.ts";
 import { SITE } from "../../site.ts";
 import { PATHS } from "../../urls.ts";
 import { layout, prose, type Html } from "../layout.ts";
-import type { View } from "../view.ts";
+import type { View } from "../epoch.ts";
 
-export const standalonePage = ({ manifest }: View, page: Page): Html =>
+export const standalonePage = ({ manifest }: View, page: Page): string =>
   layout(
-    { title: page.title, description: page.summary ?? SITE.description, path: PATHS.page(page.slug), stylesheet: manifest.stylesheet },
+    {
+      title: page.title,
+      description: page.summary ?? SITE.description,
+      path: PATHS.page(page.slug),
+      stylesheet: manifest.stylesheet,
+    },
     html`<article class="page">
 ${page.draft ? html`<p class="draft-banner" role="note"><strong>Draft.</strong> This page is visible only in the local preview; the production build leaves it out.</p>` : ""}
 <h1>${page.title}</h1>

@@ -6,20 +6,27 @@ import { SITE } from "../../site.ts";
 import { PATHS } from "../../urls.ts";
 import { longDate } from "../format.ts";
 import { layout, type Html } from "../layout.ts";
-import type { View } from "../view.ts";
+import type { View } from "../epoch.ts";
 
 const parts = (n: number): string => `${n} part${n === 1 ? "" : "s"}`;
 
 const partList = (essays: readonly Essay[]): Html => html`<ol class="series-parts">
 ${essays.map(
-  (essay) => html`<li><a href="${PATHS.essay(essay.slug)}">${essay.title}</a> <span class="meta"><time datetime="${essay.date}">${longDate(essay.date)}</time></span>
+  (
+    essay,
+  ) => html`<li><a href="${PATHS.essay(essay.slug)}">${essay.title}</a> <span class="meta"><time datetime="${essay.date}">${longDate(essay.date)}</time></span>
 <p class="dek">${essay.dek}</p></li>`,
 )}
 </ol>`;
 
-export const seriesIndexPage = ({ manifest, epoch }: View): Html =>
+export const seriesIndexPage = ({ manifest, epoch }: View): string =>
   layout(
-    { title: "Series", description: `Essays on ${SITE.name} that are read in order.`, path: PATHS.series, stylesheet: manifest.stylesheet },
+    {
+      title: "Series",
+      description: `Essays on ${SITE.name} that are read in order.`,
+      path: PATHS.series,
+      stylesheet: manifest.stylesheet,
+    },
     html`<h1>Series</h1>
 ${
   epoch.series.size === 0
@@ -34,9 +41,14 @@ ${partList(essays)}
 }`,
   );
 
-export const seriesPage = ({ manifest }: View, name: string, essays: readonly Essay[]): Html =>
+export const seriesPage = ({ manifest }: View, name: string, essays: readonly Essay[]): string =>
   layout(
-    { title: `Series: ${name}`, description: `The ${parts(essays.length)} of the series ${name} on ${SITE.name}, in reading order.`, path: PATHS.oneSeries(name), stylesheet: manifest.stylesheet },
+    {
+      title: `Series: ${name}`,
+      description: `The ${parts(essays.length)} of the series ${name} on ${SITE.name}, in reading order.`,
+      path: PATHS.oneSeries(name),
+      stylesheet: manifest.stylesheet,
+    },
     html`<h1>Series: <span class="series-name">${name}</span></h1>
 <p>${parts(essays.length)}, in reading order.</p>
 ${partList(essays)}

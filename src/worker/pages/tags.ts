@@ -5,14 +5,19 @@ import type { Essay } from "../../manifest.ts";
 import { SITE } from "../../site.ts";
 import { FEED_FORMATS, FEEDS, PATHS } from "../../urls.ts";
 import { feedLinks, layout, type Html } from "../layout.ts";
-import type { View } from "../view.ts";
+import type { View } from "../epoch.ts";
 import { essayList } from "./essay-list.ts";
 
 const essays = (n: number): string => `${n} essay${n === 1 ? "" : "s"}`;
 
-export const tagsPage = ({ manifest, epoch }: View): Html =>
+export const tagsPage = ({ manifest, epoch }: View): string =>
   layout(
-    { title: "Tags", description: `Every tag on ${SITE.name}, with the number of essays that carry it.`, path: PATHS.tags, stylesheet: manifest.stylesheet },
+    {
+      title: "Tags",
+      description: `Every tag on ${SITE.name}, with the number of essays that carry it.`,
+      path: PATHS.tags,
+      stylesheet: manifest.stylesheet,
+    },
     html`<h1>Tags</h1>
 ${
   epoch.tags.size === 0
@@ -23,7 +28,7 @@ ${[...epoch.tags].map(([tag, tagged]) => html`<li><a href="${PATHS.tag(tag)}">${
 }`,
   );
 
-export const tagPage = ({ manifest }: View, tag: string, tagged: readonly Essay[]): Html =>
+export const tagPage = ({ manifest }: View, tag: string, tagged: readonly Essay[]): string =>
   layout(
     {
       title: `Essays tagged ${tag}`,

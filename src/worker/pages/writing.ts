@@ -5,21 +5,12 @@ import type { Essay } from "../../manifest.ts";
 import { SITE } from "../../site.ts";
 import { PATHS } from "../../urls.ts";
 import { layout, type Html } from "../layout.ts";
-import type { View } from "../view.ts";
+import type { View } from "../epoch.ts";
 import { essayList } from "./essay-list.ts";
-
-const byYear = (essays: readonly Essay[]): [string, Essay[]][] => {
-  const years = new Map<string, Essay[]>();
-  for (const essay of essays) {
-    const year = essay.date.slice(0, 4);
-    years.set(year, [...(years.get(year) ?? []), essay]);
-  }
-  return [...years];
-};
 
 const listing = (essays: readonly Essay[]): Html => {
   if (essays.length === 0) return html`<p>No essays yet.</p>`;
-  const years = byYear(essays);
+  const years = [...Map.groupBy(essays, (essay) => essay.date.slice(0, 4))];
   if (years.length === 1) return essayList(essays, 2);
   return html`${years.map(
     ([year, inYear]) => html`<section class="year" aria-labelledby="year-${year}">
@@ -30,9 +21,14 @@ ${essayList(inYear, 3)}
   )}`;
 };
 
-export const writingPage = ({ manifest, epoch }: View): Html =>
+export const writingPage = ({ manifest, epoch }: View): string =>
   layout(
-    { title: "Writing", description: `Every essay on ${SITE.name}, newest first.`, path: PATHS.writing, stylesheet: manifest.stylesheet },
+    {
+      title: "Writing",
+      description: `Every essay on ${SITE.name}, newest first.`,
+      path: PATHS.writing,
+      stylesheet: manifest.stylesheet,
+    },
     html`<h1>Writing</h1>
 ${listing(epoch.essays)}`,
   );

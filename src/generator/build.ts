@@ -1,0 +1,81 @@
+// The build as a function: posts/ and public/ in; the generated manifest module, the fingerprinted
+// stylesheet and public/_headers out. Nothing but the render cache is written until every check
+// has passed; then each file is replaced atomically. The CLI, the dev loop and the check call it.
+
+import { dirname, join, relative } from "node:path";
+import type { BuildMode, Manifest } from "../manifest.ts";
+import { collectPosts } from "./collect.ts";
+import { codeHash, inputHash, readPostsFolder, renderKey } from "./inputs.ts";
+import { readLedger } from "./ledger.ts";
+import { manifestModule } from "./manifest-module.ts";
+import { displayPath, type ProjectPaths } from "./paths.ts";
+import { readPost } from "./post.ts";
+import { BuildFailed, count } from "./problem.ts";
+import { planPublicFiles, removeStaleStylesheets } from "./public-files.ts";
+import { openRenderCache, type RenderCache } from "./render-cache.ts";
+import { writeAtomic } from "./write-atomic.ts";
+
+export interface BuildOptions extends ProjectPaths {
+  readonly mode: BuildMode;
+  /** The clock, for the checks that depend on today (see CollectOptions.today); defaults to now. */
+  readonly now?: Date;
+}
+
+export interface BuildResult {
+  readonly manifest: Manifest;
+  /** How many posts this build rendered; the others came from the render cache. */
+  readonly rendered: number;
+  readonly inputHash: string;
+  /** Every path that answers 200 in production today: what the ledger must hold. */
+  readonly publicPaths: readonly string[];
+}
+
+/** Builds the project at `options`; `cache` is the render cache, which `npm run dev` keeps between builds. */
+export const buildManifest = async (
+  options: BuildOptions,
+  cache: RenderCache = openRenderCache(options.cacheFile),
+): Promise<BuildResult> => {
+  const { root, postsDir, publicDir, outFile, ledgerFile, mode, now = new Date() } = options;
+  // esbuild minifies the stylesheet in a process of its own while the posts are read.
+  const planned = planPublicFiles(publicDir);
+  const code = codeHash(root);
+  const folder = readPostsFolder(postsDir);
+  const displayDir = displayPath(root, postsDir);
+  const publicFiles = await planned;
+  if ("problems" in publicFiles) throw new BuildFailed(publicFiles.problems);
+
+  const collected = collectPosts({
+    postsDir,
+    displayDir,
+    mode,
+    publicDir,
+    folder,
+    stylesheet: publicFiles.stylesheet,
+    today: now.toISOString().slice(0, 10),
+    ledger: { entries: readLedger(ledgerFile), displayFile: displayPath(root, ledgerFile) },
+    render: (file, bytes, name) => cache.get(renderKey(code, file, bytes), () => readPost(file, bytes, name)),
+  });
+  const rendered = cache.rendered();
+  cache.save();
+  if (!collected.ok) throw new BuildFailed(collected.problems);
+
+  const hash = inputHash({ mode, code, posts: folder, publicDir });
+  const typeImport = relative(dirname(outFile), join(root, "src", "manifest.ts"));
+  // The new stylesheet exists before the manifest that links to it; the old one goes after.
+  publicFiles.write();
+  writeAtomic(
+    outFile,
+    manifestModule(
+      collected.manifest,
+      hash,
+      `${displayDir}/`,
+      typeImport.startsWith(".") ? typeImport : `./${typeImport}`,
+    ),
+  );
+  removeStaleStylesheets(publicDir, publicFiles.stylesheet);
+  return { manifest: collected.manifest, rendered, inputHash: hash, publicPaths: collected.publicPaths };
+};
+
+/** What a build made, in words: "built preview manifest: 4 essays, 1 page; 1 post rendered". */
+export const builtReport = ({ manifest, rendered }: BuildResult): string =>
+  `built ${manifest.mode} manifest: ${count(manifest.essays.length, "essay")}, ${count(manifest.pages.length, "page")}; ${count(rendered, "post")} rendered`;

@@ -1,0 +1,35 @@
+// `node src/generator/cli.ts [--preview] [--check]`, what `npm run build` runs: builds the
+// production manifest (with --preview, drafts and scheduled essays included), or prints every
+// problem as file:line: message and exits 1, writing nothing. `--check` builds nothing: it fails
+// when the generated manifest does not match its inputs, in production mode unless --preview is
+// given. Wrangler runs it before every bundle (wrangler.toml); under `npm run dev` (DEV_SERVER_ENV)
+// it accepts the mode the manifest records, so the preview serves while a `wrangler deploy` after
+// `npm run dev` stops before it could ship drafts.
+
+import { parseArgs } from "node:util";
+import { staleness } from "./freshness.ts";
+import { DEV_SERVER_ENV, projectPaths } from "./paths.ts";
+import { BuildFailed, printProblems } from "./problem.ts";
+
+const { values } = parseArgs({
+  options: { preview: { type: "boolean", default: false }, check: { type: "boolean", default: false } },
+});
+const paths = projectPaths();
+const mode = values.preview ? "preview" : "production";
+
+if (values.check) {
+  const problem = staleness(values.preview || process.env[DEV_SERVER_ENV] !== "1" ? { ...paths, mode } : paths);
+  if (problem !== null) console.error(problem);
+  else console.log("manifest is fresh");
+  process.exitCode = problem === null ? 0 : 1;
+} else {
+  // Loaded only to build: wrangler runs the check above before every bundle, and it needs none of it.
+  const { buildManifest, builtReport } = await import("./build.ts");
+  try {
+    console.log(builtReport(await buildManifest({ ...paths, mode })));
+  } catch (error) {
+    if (!(error instanceof BuildFailed)) throw error;
+    printProblems(error.problems, "build failed: %n; the previous manifest was left as it was");
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,141 @@
+// posts/ to a Manifest: applies the filename grammar to every entry, reads each post, and checks
+// what no single file can see alone (duplicate slugs and ids, pages that would shadow a route,
+// links, aliases, the ledger of published URLs). Writes nothing.
+
+import { existsSync, readdirSync } from "node:fs";
+import type { BuildMode, Essay, Manifest, Page } from "../manifest.ts";
+import { RESERVED_TOP_LEVEL_NAMES } from "../urls.ts";
+import { parseFilename } from "./filename.ts";
+import { type FolderEntry, readPostsFolder } from "./inputs.ts";
+import { checkLedger, type LedgerEntry, publicPaths } from "./ledger.ts";
+import { checkReferences } from "./links.ts";
+import { type NamedPost, type Post, type PostResult, readPost } from "./post.ts";
+import { type Problem, problemAt } from "./problem.ts";
+import { aliasesOf, siteIndex } from "./site-index.ts";
+
+export interface CollectOptions {
+  /** The folder of posts, read when `folder` is absent. */
+  readonly postsDir: string;
+  /** How files are named in messages: the posts folder as the author sees it, e.g. "posts". */
+  readonly displayDir: string;
+  readonly mode: BuildMode;
+  /** The static assets folder: the names it takes, the images posts show, the files they link. */
+  readonly publicDir: string;
+  /** The fingerprinted stylesheet URL the layout links to. */
+  readonly stylesheet: string;
+  /**
+   * Today (YYYY-MM-DD, UTC). The build's only use of the clock: whether a link points at an essay
+   * that is still scheduled, and which URLs the ledger must hold. It never changes what is written.
+   */
+  readonly today: string;
+  /** The published-URL ledger's entries, and how to name its file in messages. */
+  readonly ledger: { readonly entries: readonly LedgerEntry[]; readonly displayFile: string };
+  /** The posts folder as the build read it. */
+  readonly folder?: readonly FolderEntry[];
+  /** How a post is rendered: through the build's render cache, or afresh. */
+  readonly render?: (file: string, bytes: Uint8Array, name: NamedPost) => PostResult;
+}
+
+export type Collected =
+  | {
+      readonly ok: true;
+      readonly manifest: Manifest;
+      /** Every path that answers 200 in production today: what the ledger must hold. */
+      readonly publicPaths: readonly string[];
+    }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
+
+const byFileAndLine = (a: Problem, b: Problem): number =>
+  a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1;
+
+const byNewest = (a: Essay, b: Essay): number =>
+  a.date === b.date ? (a.slug < b.slug ? -1 : 1) : a.date < b.date ? 1 : -1;
+
+/** The first post to claim a value (a slug, a feed id) keeps it; every later one is a problem. */
+const claims = <T>(posts: readonly T[], claim: (post: T) => string, problem: (post: T, first: T) => Problem) => {
+  const first = new Map<string, T>();
+  return posts.flatMap((post) => {
+    const owner = first.get(claim(post));
+    if (owner === undefined) first.set(claim(post), post);
+    return owner === undefined ? [] : [problem(post, owner)];
+  });
+};
+
+const shadowedPages = (pages: readonly Post<Page>[], publicDir: string): Problem[] => {
+  const assetNames = new Set(existsSync(publicDir) ? readdirSync(publicDir) : []);
+  return pages.flatMap(({ entry: { slug }, facts: { file } }): Problem[] => {
+    if (RESERVED_TOP_LEVEL_NAMES.has(slug)) {
+      return [{ file, message: `the page slug "${slug}" is a route the site owns (/${slug}/); rename the file` }];
+    }
+    const message = `the page slug "${slug}" is taken by public/${slug}, which would be served instead; rename one`;
+    return assetNames.has(slug) ? [{ file, message }] : [];
+  });
+};
+
+export const collectPosts = (options: CollectOptions): Collected => {
+  const { postsDir, displayDir, mode, publicDir, stylesheet, today, ledger, render = readPost } = options;
+  const problems: Problem[] = [];
+  const essays: Post<Essay>[] = [];
+  const pages: Post<Page>[] = [];
+  for (const { name, bytes } of options.folder ?? readPostsFolder(postsDir)) {
+    const file = `${displayDir}/${name}`;
+    const parsed = parseFilename(name);
+    if (bytes === null) {
+      problems.push({
+        file,
+        message: "is not a file: posts/ holds only YYYY-MM-DD-slug.md essays and slug.md pages, with no folders",
+      });
+    } else if (parsed.kind === "invalid") {
+      problems.push({ file, message: parsed.reason });
+    } else {
+      const result = render(file, bytes, parsed);
+      if (!result.ok) problems.push(...result.problems);
+      else if (result.kind === "essay") essays.push(result);
+      else pages.push(result);
+    }
+  }
+  // Feed readers tell entries apart by id alone. Two essays with one slug also share their default
+  // id, which the slug's problem already says, so ids are claimed among distinct slugs only.
+  const slugs = new Set<string>();
+  const distinct = essays.filter(({ entry }) => !slugs.has(entry.slug) && slugs.add(entry.slug));
+  problems.push(
+    ...claims(
+      essays,
+      ({ entry }) => entry.slug,
+      ({ entry, facts }, first) => {
+        const message = `has the slug "${entry.slug}" that ${first.facts.file} already uses: both would be /writing/${entry.slug}; rename one`;
+        return { file: facts.file, message };
+      },
+    ),
+    ...claims(
+      distinct,
+      ({ entry }) => entry.id,
+      ({ entry, facts }, first) => {
+        const message = `has the feed id ${entry.id}, which ${first.facts.file} already has: feed readers would take them for one essay; give this one its own \`id\``;
+        return problemAt(facts.file, facts.lines.id, message);
+      },
+    ),
+    ...shadowedPages(pages, publicDir),
+  );
+  if (problems.length > 0) return { ok: false, problems };
+
+  // Drafts take part in these checks in every mode, so a link to one fails the same way everywhere.
+  const index = siteIndex(essays, pages);
+  const aliases = aliasesOf(essays, index, publicDir);
+  problems.push(
+    ...aliases.problems,
+    ...checkReferences([...essays, ...pages], { index, today, redirects: aliases.redirects, publicDir }),
+    ...checkLedger(ledger.entries, { index, redirects: aliases.redirects, today, displayFile: ledger.displayFile }),
+  );
+  if (problems.length > 0) return { ok: false, problems: problems.sort(byFileAndLine) };
+
+  const published = <T extends Essay | Page>(posts: readonly Post<T>[]): T[] =>
+    posts.map(({ entry }) => entry).filter((entry) => mode === "preview" || !entry.draft);
+  const manifest: Manifest = {
+    mode,
+    stylesheet,
+    essays: published(essays).sort(byNewest),
+    pages: published(pages).sort((a, b) => (a.slug < b.slug ? -1 : 1)),
+  };
+  return { ok: true, manifest, publicPaths: publicPaths(index, today) };
+};

@@ -1,0 +1,180 @@
+// The front-matter schema: the one place that lists the keys a post may carry, their types and
+// what each is for. A post is checked against it before anything is rendered.
+
+import matter from "gray-matter";
+import yaml from "js-yaml";
+import * as z from "zod";
+import { SLUG_RE } from "../urls.ts";
+import { isCalendarDate } from "./filename.ts";
+
+/** Characters XML 1.0 cannot carry even escaped; feeds would be malformed with them. */
+export const FORBIDDEN_CHARACTER_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+const text = z
+  .string({ error: "must be text (quote it if YAML reads it as a number, date or true/false)" })
+  .trim()
+  .min(1, "must not be empty")
+  .refine(
+    (value) => !FORBIDDEN_CHARACTER_RE.test(value),
+    "contains a control character, which feeds cannot carry: remove it",
+  );
+
+/** A feed id: an absolute URI that never changes, e.g. the URL an essay first had on another domain. */
+const feedId = z
+  .string({ error: "must be an absolute URI, e.g. https://old.example/posts/slug" })
+  .refine(
+    (value) => !FORBIDDEN_CHARACTER_RE.test(value) && URL.canParse(value) && /^[a-z][a-z0-9+.-]*:\S+$/i.test(value),
+    "must be an absolute URI, e.g. https://old.example/posts/slug",
+  );
+
+/** A title or dek is one line: a YAML block scalar (`|`) would smuggle in line breaks. */
+const line = text.refine((value) => !/[\r\n]/.test(value), "must be one line");
+
+const flag = z.boolean({ error: "must be true or false" });
+
+const RFC3339_RE = /^(\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+
+/** YYYY-MM-DD stays as written; a date-time is normalised to UTC ("2026-01-02T09:30:00Z"). */
+const revisionDate = z
+  .string({ error: "must be a date (YYYY-MM-DD) or an RFC 3339 date-time (2026-01-02T09:30:00Z)" })
+  .refine(
+    (value) => isCalendarDate(RFC3339_RE.exec(value)?.[1] ?? "") && !Number.isNaN(Date.parse(value)),
+    "must be a date (YYYY-MM-DD) or an RFC 3339 date-time with a zone (2026-01-02T09:30:00Z)",
+  )
+  .transform((value) => (value.length === 10 ? value : new Date(value).toISOString().replace(".000Z", "Z")));
+
+const unique = (list: readonly string[]): boolean => new Set(list).size === list.length;
+
+/** A path on this site that once served the essay, e.g. /posts/old-slug/. */
+const aliasPath = z
+  .string({ error: "must be a path on this site, e.g. /posts/old-slug/" })
+  .refine(
+    (value) =>
+      value.startsWith("/") &&
+      !value.startsWith("//") &&
+      URL.canParse(value, "https://x") &&
+      new URL(value, "https://x").pathname === value,
+    "must be a path on this site starting with /, without a query, fragment, // or dot segments, e.g. /posts/old-slug/",
+  );
+
+const aliases = z
+  .array(aliasPath, { error: "must be a list of old paths, e.g. [/posts/old-slug/]" })
+  .refine(unique, "lists a path twice");
+
+const slug = (what: string) =>
+  z
+    .string({ error: `must be a ${what} slug` })
+    .regex(SLUG_RE, `must be a ${what} slug: lowercase a-z0-9 words joined by single hyphens`);
+
+const tags = z
+  .array(slug("tag"), { error: "must be a list of tag slugs, e.g. [caching, files]" })
+  .refine(unique, "lists a tag twice");
+
+export const ESSAY_SCHEMA = z.strictObject({
+  title: line.describe("the essay's title"),
+  dek: line.describe("the one-line subtitle shown under the title"),
+  summary: text.describe("one plain-text paragraph for the index, feeds and meta description"),
+  tags: tags.default([]).describe("a list of tag slugs"),
+  draft: flag.default(false).describe("true keeps the essay out of the production build"),
+  updated: revisionDate.optional().describe("the date of the last substantial revision"),
+  id: feedId.optional().describe("the feed id to keep forever; defaults to the essay's canonical URL"),
+  series: slug("series").optional().describe("the slug of the series the essay belongs to"),
+  toc: flag.default(true).describe("false hides the table of contents"),
+  aliases: aliases.default([]).describe("old paths that redirect here with a 301"),
+});
+
+export const PAGE_SCHEMA = z.strictObject({
+  title: line.describe("the page's title"),
+  summary: text.optional().describe("one sentence for the meta description"),
+  draft: flag.default(false).describe("true keeps the page out of the production build"),
+});
+
+/** A front-matter problem; `line` is 1-based within the whole file. */
+export interface FrontMatterIssue {
+  readonly line: number;
+  readonly message: string;
+}
+
+/** A post split into front matter and body. */
+export interface ParsedPost {
+  readonly body: string;
+  readonly bodyLine: number;
+  /** The file line on which a top-level key is written (1 when it is absent). */
+  readonly lineOf: (key: string) => number;
+}
+
+export type Parsed<T> =
+  | ({ readonly ok: true; readonly data: T } & ParsedPost)
+  | { readonly ok: false; readonly issues: readonly FrontMatterIssue[] };
+
+// YAML's core schema keeps `2026-01-02` a string, so a date-only `updated` is not silently turned
+// into a midnight timestamp, and the schema sees exactly what the author wrote. Passing options
+// also stops gray-matter from caching every file it has parsed.
+const MATTER_OPTIONS = {
+  engines: { yaml: (source: string) => yaml.load(source, { schema: yaml.CORE_SCHEMA }) as object },
+};
+
+const issue = (line: number, message: string): { ok: false; issues: FrontMatterIssue[] } => ({
+  ok: false,
+  issues: [{ line, message }],
+});
+
+export const parseFrontMatter = <S extends z.ZodObject>(
+  text: string,
+  schema: S,
+  kind: "essay" | "page",
+): Parsed<z.output<S>> => {
+  // gray-matter would also read JSON or evaluate JavaScript front matter ("---js"); the schema is
+  // written for YAML alone, so any other language is refused before anything is parsed.
+  const language = text.startsWith("---") ? matter.language(text, MATTER_OPTIONS).name : "";
+  if (language !== "" && language !== "yaml")
+    return issue(1, `front matter must be YAML: remove "${language}" after the opening ---`);
+  let file: matter.GrayMatterFile<string>;
+  try {
+    file = matter(text, MATTER_OPTIONS);
+  } catch (error) {
+    if (!(error instanceof yaml.YAMLException)) throw error;
+    // The mark counts lines from the opening "---", which is line 1 of the file.
+    return issue((error.mark?.line ?? 0) + 1, `front matter is not valid YAML: ${error.reason}`);
+  }
+  const frontMatterLines = file.matter.split("\n");
+  const bodyLine = text.startsWith("---") ? frontMatterLines.length + 2 : 1;
+  const lineOf = (key: string): number => frontMatterLines.findIndex((line) => line.startsWith(`${key}:`)) + 1 || 1;
+
+  const data: unknown = file.data;
+  if (typeof data !== "object" || data === null || Array.isArray(data))
+    return issue(1, "front matter must be a YAML mapping of keys to values");
+  const present = data as Record<string, unknown>;
+  const issues: FrontMatterIssue[] = [];
+  if ("date" in present) {
+    const why =
+      kind === "essay"
+        ? "an essay's date comes from its filename (YYYY-MM-DD-slug.md) and nowhere else"
+        : "a page has no date (name the file YYYY-MM-DD-slug.md to make it an essay)";
+    issues.push({ line: lineOf("date"), message: `remove the \`date\` key: ${why}` });
+  }
+  const result = schema.safeParse(present);
+  if (result.success && issues.length === 0)
+    return { ok: true, data: result.data, body: file.content, bodyLine, lineOf };
+  for (const problem of result.error?.issues ?? []) {
+    if (problem.code === "unrecognized_keys") {
+      const allowed = `${kind === "essay" ? "an essay" : "a page"} may have ${Object.keys(schema.shape).join(", ")}`;
+      for (const key of problem.keys.filter((k) => k !== "date"))
+        issues.push({ line: lineOf(key), message: `unknown front-matter key \`${key}\`: ${allowed}` });
+      continue;
+    }
+    const [key = "", item] = problem.path.map(String);
+    if (present[key] === undefined) {
+      issues.push({
+        line: 1,
+        message: `front matter is missing \`${key}\` (${schema.shape[key]?.description ?? "required"})`,
+      });
+    } else {
+      issues.push({
+        line: lineOf(key),
+        message: `${item === undefined ? `\`${key}\`` : `\`${key}\` item ${Number(item) + 1}`} ${problem.message}`,
+      });
+    }
+  }
+  return { ok: false, issues: issues.sort((a, b) => a.line - b.line) };
+};

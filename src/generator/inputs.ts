@@ -1,0 +1,85 @@
+// What the generated files are made from, read once and hashed one way. The code hash covers the
+// generator, the shared modules and every installed library's version (npm's record of what it
+// installed), but not the Worker: its templates turn the manifest into pages at request time, so
+// editing one re-renders no post. A post's render key adds its name and bytes; the input hash adds
+// every post, public/ and the build mode. Equal hashes, equal output.
+
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import type { BuildMode } from "../manifest.ts";
+
+/** The generator's code, relative to the project root: its folder, the shared modules, and the libraries. */
+const CODE = [
+  "src/generator",
+  "src/manifest.ts",
+  "src/site.ts",
+  "src/urls.ts",
+  "src/security.ts",
+  "node_modules/.package-lock.json",
+];
+
+/** The files the build writes into public/ (see public-files.ts), which are never its inputs. */
+export const HEADERS_FILE = "_headers";
+export const FINGERPRINTED_RE = /^style\.[0-9a-f]{10}\.css$/;
+export const isGeneratedPublicFile = (name: string): boolean => name === HEADERS_FILE || FINGERPRINTED_RE.test(name);
+
+/** One entry of the posts folder, with its bytes, or null bytes when it is not a file. */
+export interface FolderEntry {
+  readonly name: string;
+  readonly bytes: Uint8Array | null;
+}
+
+/** Every file at or below `path`, sorted, so hashes are the same on every machine. */
+export const filesUnder = (path: string): string[] =>
+  statSync(path).isFile()
+    ? [path]
+    : readdirSync(path, { withFileTypes: true, recursive: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => join(entry.parentPath, entry.name))
+        .sort();
+
+/** sha256 of labelled parts: the labels and lengths keep ("ab", "c") and ("a", "bc") apart. */
+export const hashOf = (parts: Iterable<readonly [string, string | Uint8Array]>): string => {
+  const hash = createHash("sha256");
+  for (const [label, bytes] of parts) hash.update(`${label}\0${bytes.length}\0`).update(bytes);
+  return hash.digest("hex");
+};
+
+export const codeHash = (root: string): string =>
+  hashOf(
+    CODE.flatMap((path) => filesUnder(join(root, path))).map(
+      (file) => [relative(root, file), readFileSync(file)] as const,
+    ),
+  );
+
+export const renderKey = (code: string, file: string, bytes: Uint8Array): string =>
+  hashOf([
+    ["code", code],
+    [file, bytes],
+  ]);
+
+/** The posts folder, every entry by name in a stable order, read once for hashing and rendering. */
+export const readPostsFolder = (postsDir: string): FolderEntry[] =>
+  readdirSync(postsDir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .map((entry) => ({ name: entry.name, bytes: entry.isFile() ? readFileSync(join(postsDir, entry.name)) : null }));
+
+export interface Inputs {
+  readonly mode: BuildMode;
+  readonly code: string;
+  readonly posts: readonly FolderEntry[];
+  readonly publicDir: string;
+}
+
+/** Every entry of posts/ counts, valid or not: a stray file changes the outcome of the build. */
+export const inputHash = ({ mode, code, posts, publicDir }: Inputs): string =>
+  hashOf([
+    ["mode", mode],
+    ["code", code],
+    ...filesUnder(publicDir)
+      .map((file) => relative(publicDir, file))
+      .filter((name) => !isGeneratedPublicFile(name))
+      .map((name) => [`public ${name}`, readFileSync(join(publicDir, name))] as const),
+    ...posts.map(({ name, bytes }) => [`post ${name}`, bytes ?? "(not a file)"] as const),
+  ]);

@@ -1,0 +1,75 @@
+// Internal links and images, checked at build time so a reader never meets a 404 the build could
+// have seen: a link must reach a path the site serves, not through a redirect, not to a draft from
+// a published post, not to a scheduled essay that goes live after the one linking to it, and not
+// to a #fragment the target page lacks. An image on the site must exist in public/.
+
+import { existsSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { absoluteUrl, CONVENTIONAL_REDIRECTS, otherSlashForm } from "../urls.ts";
+import type { Post } from "./post.ts";
+import { type Problem, problemAt } from "./problem.ts";
+import type { Target } from "./site-index.ts";
+
+export interface LinkContext {
+  readonly index: ReadonlyMap<string, Target>;
+  /** Today (YYYY-MM-DD, UTC): an essay dated later is scheduled, not yet public. */
+  readonly today: string;
+  /** Old path -> the canonical path it redirects to. */
+  readonly redirects: ReadonlyMap<string, string>;
+  readonly publicDir: string;
+}
+
+const SITE_ORIGIN = new URL(absoluteUrl("/")).origin;
+
+const isPublicFile = (publicDir: string, path: string): boolean => {
+  const file = join(publicDir, decodeURIComponent(path));
+  return file.startsWith(publicDir) && existsSync(file) && statSync(file).isFile();
+};
+
+const linkProblem = ({ entry, facts }: Post, url: string, target: URL, context: LinkContext): string | null => {
+  const path = target.pathname;
+  const found = context.index.get(path);
+  if (!found) {
+    if (isPublicFile(context.publicDir, path)) return null;
+    const alias = context.redirects.get(path);
+    if (alias) return `links to ${url}, an old path that redirects: link to ${alias} instead`;
+    const redirect =
+      CONVENTIONAL_REDIRECTS.get(path) ?? (context.index.has(otherSlashForm(path)) ? otherSlashForm(path) : null);
+    if (redirect) return `links to ${url}, which redirects: link to ${redirect} instead`;
+    return `links to ${url}, which does not exist on this site`;
+  }
+  if (!entry.draft && found.draft) {
+    return `links to ${url}, which is a draft (${found.what}): publish it first, or remove the link`;
+  }
+  // A link may point forward in time once the target is public; while the target is scheduled,
+  // the link must not be public before it.
+  const { date } = facts;
+  const liveFrom = date !== null && date > context.today ? date : context.today;
+  if (!entry.draft && found.from !== null && found.from > liveFrom) {
+    const until = date === null ? "today" : `this essay goes live (${liveFrom})`;
+    return `links to ${url}, which is scheduled for ${found.from}, after ${until}: it would be a 404 until then`;
+  }
+  const fragment = decodeURIComponent(target.hash.slice(1));
+  if (fragment !== "" && found.anchors !== null && !found.anchors.has(fragment)) {
+    return `links to ${url}, but ${found.what} has no heading or footnote with the id "${fragment}"`;
+  }
+  return null;
+};
+
+export const checkReferences = (posts: readonly Post[], context: LinkContext): Problem[] =>
+  posts.flatMap((post) =>
+    post.facts.references.flatMap(({ kind, url, line }): Problem[] => {
+      const target = URL.parse(url, absoluteUrl(post.facts.path));
+      const message =
+        target === null
+          ? `has a malformed URL: ${url}`
+          : target.origin !== SITE_ORIGIN
+            ? null
+            : kind === "link"
+              ? linkProblem(post, url, target, context)
+              : isPublicFile(context.publicDir, target.pathname)
+                ? null
+                : `shows the image ${url}, which does not exist: put the file at public${decodeURIComponent(target.pathname)}`;
+      return message === null ? [] : [problemAt(post.facts.file, line, message)];
+    }),
+  );

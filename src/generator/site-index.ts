@@ -1,0 +1,87 @@
+// Every path the posts make, and from when and for whom it exists: what the link, alias and ledger
+// checks read. Paths come from BASE_PATHS and contentPaths() in src/urls.ts, which make the
+// sitePaths() the Worker routes by, so the build cannot believe in a URL the Worker would not serve.
+// Old paths in `aliases` answer 301 to their essay, so each must be free: not a URL the site serves
+// or redirects (in either slash form), not a static file, and claimed by one essay only.
+
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { Essay, Page } from "../manifest.ts";
+import { aliasRedirects, BASE_PATHS, CONVENTIONAL_REDIRECTS, contentPaths, listsOf, otherSlashForm } from "../urls.ts";
+import type { Post } from "./post.ts";
+import { type Problem, problemAt } from "./problem.ts";
+
+export interface Target {
+  /** What the path is, in words, for messages. */
+  readonly what: string;
+  /** The first day (YYYY-MM-DD) the path answers, or null when it always does. */
+  readonly from: string | null;
+  /** True when only drafts make the path exist: it is absent from production. */
+  readonly draft: boolean;
+  /** The ids in the page, when the path is a post: what a #fragment may name. */
+  readonly anchors: ReadonlySet<string> | null;
+}
+
+/** The earliest date among published essays, or, when only drafts have it, the drafts' earliest. */
+const availability = (essays: readonly Essay[]): { from: string; draft: boolean } => {
+  const published = essays.filter((essay) => !essay.draft);
+  return {
+    from: (published.length > 0 ? published : essays).map((essay) => essay.date).sort()[0] ?? "",
+    draft: published.length === 0,
+  };
+};
+
+export const siteIndex = (essays: readonly Post<Essay>[], pages: readonly Post<Page>[]): Map<string, Target> => {
+  const index = new Map<string, Target>();
+  for (const path of BASE_PATHS)
+    index.set(path, { what: "a page of the site", from: null, draft: false, anchors: null });
+  for (const { entry, facts } of [...pages, ...essays]) {
+    const essay = facts.date !== null;
+    for (const path of contentPaths(essay ? { essays: [entry.slug] } : { pages: [entry.slug] })) {
+      const anchors = path === facts.path ? new Set(facts.anchors) : null;
+      index.set(path, {
+        what: `the ${essay ? "essay" : "page"} ${facts.file}`,
+        from: facts.date,
+        draft: entry.draft,
+        anchors,
+      });
+    }
+  }
+  const { tags, series } = listsOf(essays.map(({ entry }) => entry));
+  for (const [tag, tagged] of tags) {
+    for (const path of contentPaths({ tags: [tag] }))
+      index.set(path, { what: `the tag ${tag}`, ...availability(tagged), anchors: null });
+  }
+  for (const [name, parts] of series) {
+    for (const path of contentPaths({ series: [name] }))
+      index.set(path, { what: `the series ${name}`, ...availability(parts), anchors: null });
+  }
+  return index;
+};
+
+/** The redirects the essays' aliases make (old path -> canonical path), and the aliases that are not free. */
+export const aliasesOf = (essays: readonly Post<Essay>[], index: ReadonlyMap<string, Target>, publicDir: string) => {
+  const redirects = new Map<string, string>();
+  const owners = new Map<string, string>();
+  const problems: Problem[] = [];
+  for (const { entry, facts } of essays) {
+    for (const alias of entry.aliases) {
+      const other = otherSlashForm(alias);
+      const conventional = CONVENTIONAL_REDIRECTS.has(alias) || CONVENTIONAL_REDIRECTS.has(other);
+      const taken =
+        index.get(alias)?.what ?? index.get(other)?.what ?? (conventional ? "a conventional redirect" : null);
+      const owner = owners.get(alias);
+      const problem = taken
+        ? `the alias ${alias} is already a URL of this site (${taken}); remove it from \`aliases\``
+        : existsSync(join(publicDir, alias))
+          ? `the alias ${alias} is a file in public/; remove it from \`aliases\``
+          : owner && `the alias ${alias} is also claimed by ${owner}; keep it on one essay`;
+      if (problem) problems.push(problemAt(facts.file, facts.lines.aliases, problem));
+      else {
+        owners.set(alias, facts.file);
+        for (const [from, to] of aliasRedirects(alias, entry.slug)) redirects.set(from, to);
+      }
+    }
+  }
+  return { redirects, problems };
+};
