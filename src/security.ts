@@ -24,12 +24,5 @@ export const SECURITY_HEADERS = {
   // Feed readers on other sites show the essays' images: resources must be embeddable elsewhere.
   crossOriginResourcePolicy: "cross-origin",
   xFrameOptions: "DENY",
-  permissionsPolicy: {
-    camera: [],
-    microphone: [],
-    geolocation: [],
-    payment: [],
-    usb: [],
-    browsingTopics: [],
-  },
+  permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [], usb: [], browsingTopics: [] },
 };

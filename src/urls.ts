@@ -44,27 +44,18 @@ const fill = (pattern: string, values: Readonly<Record<string, string>>): string
   pattern.replace(/:(\w+)\{[^}]*\}/g, (_match, name: string) => values[name] ?? "");
 
 export const PATHS = {
-  home: ROUTES.home,
-  writing: ROUTES.writing,
+  ...ROUTES,
   essay: (slug: string): string => fill(ROUTES.essay, { slug }),
   essayMarkdown: (slug: string): string => fill(ROUTES.essayMarkdown, { file: `${slug}.md` }),
   page: (slug: string): string => fill(ROUTES.page, { slug }),
-  tags: ROUTES.tags,
   tag: (tag: string): string => fill(ROUTES.tag, { tag }),
-  series: ROUTES.series,
   oneSeries: (series: string): string => fill(ROUTES.oneSeries, { series }),
   /** The feed of every essay (tag null) or of one tag, in one format. */
   feed: (format: FeedFormat, tag: string | null = null): string =>
     fill(feedRoute(format, tag !== null), { tag: tag ?? "" }),
-  sitemap: ROUTES.sitemap,
-  robots: ROUTES.robots,
-  llms: ROUTES.llms,
 } as const;
 
-/**
- * Addresses readers and feed readers try by habit, answered with a 301 to the real one. They are
- * not published URLs, and a post never links to them.
- */
+/** Addresses readers try by habit, answered with a 301 to the real one; never published, never linked. */
 export const CONVENTIONAL_REDIRECTS: ReadonlyMap<string, string> = new Map([
   ["/feed/", PATHS.feed("atom")],
   ["/rss/", PATHS.feed("rss")],
@@ -86,7 +77,7 @@ export const LAYOUT_IDS = {
   series: "series-title",
   intro: "intro-title",
   latest: "latest-title",
-} as const;
+};
 
 export const absoluteUrl = (path: string): string => `${SITE.baseUrl}${path}`;
 
@@ -98,30 +89,21 @@ export interface SiteContent {
   readonly series: readonly string[];
 }
 
-/** The canonical paths that answer 200 whatever the content: home, the lists, the site's feeds and files. */
+/** The canonical paths that answer 200 whatever the content: the routes without parameters, and the site's feeds. */
 export const BASE_PATHS: readonly string[] = [
-  PATHS.home,
-  PATHS.writing,
-  PATHS.tags,
-  PATHS.series,
-  PATHS.sitemap,
-  PATHS.robots,
-  PATHS.llms,
+  ...Object.values(ROUTES).filter((route) => !route.includes(":")),
   ...FEED_FORMATS.map((format) => PATHS.feed(format)),
 ];
 
 /** The canonical paths some content adds to BASE_PATHS. */
-export const contentPaths = (
-  { essays = [], pages = [], tags = [], series = [] }: Partial<SiteContent>,
-  paths = new Set<string>(),
-): Set<string> => {
-  for (const essay of essays) paths.add(PATHS.essay(essay)).add(PATHS.essayMarkdown(essay));
-  for (const tag of tags) {
+export const contentPaths = (content: Partial<SiteContent>, paths = new Set<string>()): Set<string> => {
+  for (const essay of content.essays ?? []) paths.add(PATHS.essay(essay)).add(PATHS.essayMarkdown(essay));
+  for (const tag of content.tags ?? []) {
     paths.add(PATHS.tag(tag));
     for (const format of FEED_FORMATS) paths.add(PATHS.feed(format, tag));
   }
-  for (const name of series) paths.add(PATHS.oneSeries(name));
-  for (const page of pages) paths.add(PATHS.page(page));
+  for (const name of content.series ?? []) paths.add(PATHS.oneSeries(name));
+  for (const page of content.pages ?? []) paths.add(PATHS.page(page));
   return paths;
 };
 
@@ -142,39 +124,26 @@ export const aliasRedirects = (alias: string, slug: string): [string, string][] 
 /** The same path with its trailing slash added or removed: the form that answers 301. */
 export const otherSlashForm = (path: string): string => (path.endsWith("/") ? path.slice(0, -1) : `${path}/`);
 
-const firstSegment = (path: string): string => path.split("/")[1] ?? "";
-
-/**
- * Top-level names a standalone page may not take, derived from the routes and redirects above so
- * a new one reserves its name without anyone remembering to list it.
- */
+/** Top-level names a page may not take, from the routes and redirects above, so a new one reserves its own. */
 export const RESERVED_TOP_LEVEL_NAMES: ReadonlySet<string> = new Set(
-  [
-    ...Object.entries(ROUTES)
-      .filter(([name]) => name !== "page")
-      .map(([, pattern]) => pattern),
-    ...CONVENTIONAL_REDIRECTS.keys(),
-  ]
-    .map(firstSegment)
+  [...Object.values(ROUTES).filter((route) => route !== ROUTES.page), ...CONVENTIONAL_REDIRECTS.keys()]
+    .map((path) => path.split("/")[1] ?? "")
     .filter((segment) => segment !== "" && !segment.startsWith(":")),
 );
-
-const groupBy = <E>(essays: readonly E[], keys: (essay: E) => readonly string[]): Map<string, E[]> => {
-  const groups = new Map<string, E[]>();
-  for (const essay of essays) {
-    for (const key of keys(essay)) {
-      const group = groups.get(key);
-      if (group === undefined) groups.set(key, [essay]);
-      else group.push(essay);
-    }
-  }
-  return groups;
-};
 
 /** The tag and series pages some essays make, each with its essays in the order given. */
 export const listsOf = <E extends { readonly tags: readonly string[]; readonly series: string | null }>(
   essays: readonly E[],
-) => ({
-  tags: groupBy(essays, (essay) => essay.tags),
-  series: groupBy(essays, (essay) => (essay.series === null ? [] : [essay.series])),
-});
+) => {
+  const lists = { tags: new Map<string, E[]>(), series: new Map<string, E[]>() };
+  const add = (list: Map<string, E[]>, key: string, essay: E): void => {
+    const group = list.get(key);
+    if (group === undefined) list.set(key, [essay]);
+    else group.push(essay);
+  };
+  for (const essay of essays) {
+    for (const tag of essay.tags) add(lists.tags, tag, essay);
+    if (essay.series !== null) add(lists.series, essay.series, essay);
+  }
+  return lists;
+};

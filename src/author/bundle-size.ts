@@ -21,7 +21,7 @@ export interface BundleSize {
 /** What wrangler prints of the upload: raw and gzip KiB. */
 export const UPLOAD_RE = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/;
 
-/** The contributor that the generated manifest and its body modules make. */
+/** The contributor that the generated manifest makes. */
 export const MANIFEST_CONTRIBUTOR = "manifest (posts)";
 
 /** What an esbuild input is, for the size report: the manifest, the site's code, or a library. */
@@ -33,14 +33,7 @@ const contributorOf = (input: string): string => {
 };
 
 /** What this project reads of esbuild's metafile for a bundle. */
-export interface Metafile {
-  readonly outputs: Readonly<
-    Record<
-      string,
-      { readonly bytes: number; readonly inputs: Readonly<Record<string, { readonly bytesInOutput: number }>> }
-    >
-  >;
-}
+export type Metafile = { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
 
 /** The bundle's bytes by contributor (see contributorOf), source maps left out. */
 export const bytesByContributor = (meta: Metafile): Map<string, number> => {
@@ -58,12 +51,8 @@ export const bytesByContributor = (meta: Metafile): Map<string, number> => {
 export const measureBundle = async (root: string): Promise<BundleSize> => {
   const dir = mkdtempSync(join(tmpdir(), "fmlops-bundle-"));
   try {
-    const result = await run(
-      root,
-      "wrangler",
-      ["deploy", "--dry-run", "--outdir", dir, "--metafile", join(dir, "meta.json")],
-      { XDG_CONFIG_HOME: dir },
-    );
+    const args = ["deploy", "--dry-run", "--outdir", dir, "--metafile", join(dir, "meta.json")];
+    const result = await run(root, "wrangler", args, { XDG_CONFIG_HOME: dir });
     const sizes = UPLOAD_RE.exec(result.stdout);
     if (result.status !== 0 || !sizes)
       throw new Error(`wrangler deploy --dry-run failed:\n${result.stdout}${result.stderr}`);
@@ -83,8 +72,11 @@ export type Verdict = "ok" | "warn" | "over";
 export const verdict = (gzipKiB: number, budgetKiB: number): Verdict =>
   gzipKiB > budgetKiB ? "over" : gzipKiB >= WARN_FROM * budgetKiB ? "warn" : "ok";
 
-export const report = (size: BundleSize, budgetKiB: number): string =>
-  [
-    `Worker upload: ${size.rawKiB.toFixed(1)} KiB raw, ${size.gzipKiB.toFixed(1)} KiB gzip; budget ${budgetKiB} KiB gzip (${((100 * size.gzipKiB) / budgetKiB).toFixed(1)}% used)`,
-    ...size.contributors.slice(0, 5).map(({ name, kib }) => `  ${kib.toFixed(1).padStart(9)} KiB raw  ${name}`),
+export const report = ({ rawKiB, gzipKiB, contributors }: BundleSize, budgetKiB: number): string => {
+  const used = `${((100 * gzipKiB) / budgetKiB).toFixed(1)}% used`;
+  const largest = contributors.slice(0, 5).map(({ name, kib }) => `  ${kib.toFixed(1).padStart(9)} KiB raw  ${name}`);
+  return [
+    `Worker upload: ${rawKiB.toFixed(1)} KiB raw, ${gzipKiB.toFixed(1)} KiB gzip; budget ${budgetKiB} KiB gzip (${used})`,
+    ...largest,
   ].join("\n");
+};

@@ -1,6 +1,6 @@
-// Running the project's own command-line tools (tsc, wrangler) from its node_modules, quietly.
+// Running the project's own command-line tools (tsc, wrangler, biome) from its node_modules, quietly.
 
-import { spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { delimiter, join } from "node:path";
 
 export interface Finished {
@@ -10,29 +10,15 @@ export interface Finished {
 }
 
 /** Runs `command` from the project's node_modules/.bin in `root`, capturing its output. */
-export const run = (
-  root: string,
-  command: string,
-  args: readonly string[],
-  env: NodeJS.ProcessEnv = {},
-): Promise<Finished> =>
-  new Promise((resolve, reject) => {
+export const run = (root: string, command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}) =>
+  new Promise<Finished>((resolve) => {
     const bin = join(root, "node_modules", ".bin");
-    const child = spawn(join(bin, command), args, {
+    const quiet = { WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
+    const options = {
       cwd: root,
-      env: {
-        ...process.env,
-        PATH: `${bin}${delimiter}${process.env["PATH"] ?? ""}`,
-        WRANGLER_SEND_METRICS: "false",
-        CLOUDFLARE_CF_FETCH_ENABLED: "false",
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, PATH: `${bin}${delimiter}${process.env["PATH"]}`, ...quiet, ...env },
+    };
+    execFile(join(bin, command), args, { ...options, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ status: error === null ? 0 : typeof error.code === "number" ? error.code : 1, stdout, stderr });
     });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once("error", reject);
-    child.once("close", (status) => resolve({ status: status ?? 1, stdout, stderr }));
   });

@@ -4,31 +4,25 @@
 import type { Problem } from "../generator/problem.ts";
 import { run } from "./run.ts";
 
-const TSC_ERROR_RE = /^(.+?)\((\d+),\d+\): (error TS\d+: .*)$/;
-
-const tscProblems = (output: string): Problem[] =>
-  output.split("\n").flatMap((text): Problem[] => {
-    const match = TSC_ERROR_RE.exec(text.trim());
-    return match ? [{ file: match[1] ?? "", line: Number(match[2]), message: match[3] ?? "" }] : [];
-  });
+const TSC_ERROR_RE = /^(.+?)\((\d+),\d+\): (error TS\d+: .*)$/gm;
 
 const tsc = async (root: string, project: string): Promise<Problem[]> => {
-  const result = await run(root, "tsc", ["-p", project]);
-  const found = tscProblems(result.stdout);
-  return result.status !== 0 && found.length === 0
-    ? [{ file: project, message: `tsc failed: ${(result.stdout + result.stderr).trim()}` }]
+  const { status, stdout, stderr } = await run(root, "tsc", ["-p", project]);
+  const found = [...stdout.matchAll(TSC_ERROR_RE)].map(([, file = "", line, message = ""]) => ({
+    file,
+    line: Number(line),
+    message,
+  }));
+  return status !== 0 && found.length === 0
+    ? [{ file: project, message: `tsc failed: ${(stdout + stderr).trim()}` }]
     : found;
 };
 
-const runtimeTypes = async (root: string): Promise<Problem[]> =>
-  (await run(root, "wrangler", ["types", "--check"])).status === 0
-    ? []
-    : [
-        {
-          file: "worker-configuration.d.ts",
-          message: "is stale: wrangler.toml changed since it was generated; run `npx wrangler types` and commit it",
-        },
-      ];
+const runtimeTypes = async (root: string): Promise<Problem[]> => {
+  if ((await run(root, "wrangler", ["types", "--check"])).status === 0) return [];
+  const message = "is stale: wrangler.toml changed since it was generated; run `npx wrangler types` and commit it";
+  return [{ file: "worker-configuration.d.ts", message }];
+};
 
 /**
  * The Worker's room is checked against the manifest the build writes, so it is only checked when
@@ -36,9 +30,8 @@ const runtimeTypes = async (root: string): Promise<Problem[]> =>
  * reported once.
  */
 export const typecheck = async (root: string, manifestIsCurrent: boolean): Promise<Problem[]> => {
-  const checks = manifestIsCurrent
-    ? [runtimeTypes(root), tsc(root, "tsconfig.json"), tsc(root, "tsconfig.node.json")]
-    : [tsc(root, "tsconfig.node.json")];
+  const rooms = manifestIsCurrent ? ["tsconfig.json", "tsconfig.node.json"] : ["tsconfig.node.json"];
+  const checks = [...rooms.map((project) => tsc(root, project)), ...(manifestIsCurrent ? [runtimeTypes(root)] : [])];
   const problems = (await Promise.all(checks)).flat();
   return [
     ...new Map(problems.map((problem) => [`${problem.file}:${problem.line}:${problem.message}`, problem])).values(),

@@ -2,7 +2,6 @@
 // stylesheet and public/_headers out. Nothing but the render cache is written until every check
 // has passed; then each file is replaced atomically. The CLI, the dev loop and the check call it.
 
-import { dirname, join, relative } from "node:path";
 import type { BuildMode, Manifest } from "../manifest.ts";
 import { collectPosts } from "./collect.ts";
 import { codeHash, inputHash, readPostsFolder, renderKey } from "./inputs.ts";
@@ -60,18 +59,9 @@ export const buildManifest = async (
   if (!collected.ok) throw new BuildFailed(collected.problems);
 
   const hash = inputHash({ mode, code, posts: folder, publicDir });
-  const typeImport = relative(dirname(outFile), join(root, "src", "manifest.ts"));
   // The new stylesheet exists before the manifest that links to it; the old one goes after.
   publicFiles.write();
-  writeAtomic(
-    outFile,
-    manifestModule(
-      collected.manifest,
-      hash,
-      `${displayDir}/`,
-      typeImport.startsWith(".") ? typeImport : `./${typeImport}`,
-    ),
-  );
+  writeAtomic(outFile, manifestModule(collected.manifest, hash, options));
   removeStaleStylesheets(publicDir, publicFiles.stylesheet);
   return { manifest: collected.manifest, rendered, inputHash: hash, publicPaths: collected.publicPaths };
 };

@@ -7,7 +7,7 @@
 // `npm run dev` stops before it could ship drafts.
 
 import { parseArgs } from "node:util";
-import { staleness } from "./freshness.ts";
+import { staleness } from "./manifest-module.ts";
 import { DEV_SERVER_ENV, projectPaths } from "./paths.ts";
 import { BuildFailed, printProblems } from "./problem.ts";
 

@@ -19,7 +19,6 @@ import {
 import type { Reference } from "./markdown/references.ts";
 import { renderMarkdown } from "./markdown/render.ts";
 import type { Problem } from "./problem.ts";
-import { decodeSource } from "./source-text.ts";
 
 export interface PostFacts {
   readonly file: string;
@@ -49,27 +48,41 @@ export type NamedPost = Exclude<ParsedFilename, { kind: "invalid" }>;
 
 export const readingMinutes = (words: number): number => Math.max(1, Math.round(words / SITE.wordsPerMinute));
 
-const idsIn = (html: string): string[] => [...html.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1] ?? "");
-
-/** Two elements with one id make a #fragment ambiguous: a heading named like a footnote, say. */
-const duplicateIdIssue = (ids: readonly string[], bodyLine: number): FrontMatterIssue | null => {
-  const seen = new Set<string>();
-  for (const id of ids) {
-    if (seen.has(id))
-      return { line: bodyLine, message: `gives two elements the id "${id}" (a heading and a footnote?): rename one` };
-    seen.add(id);
+/** The first line that does not decode as UTF-8 on its own. */
+const invalidLine = (bytes: Uint8Array): number => {
+  const strict = new TextDecoder("utf-8", { fatal: true });
+  for (let line = 1, start = 0; ; line++) {
+    const end = bytes.indexOf(0x0a, start);
+    try {
+      strict.decode(bytes.subarray(start, end === -1 ? bytes.length : end));
+    } catch {
+      return line;
+    }
+    if (end === -1) return line;
+    start = end + 1;
   }
-  return null;
 };
 
-/** A body's problem, if it has one: empty, or holding a character XML cannot carry. */
-const bodyIssue = (body: string, bodyLine: number): FrontMatterIssue | null => {
+/** Strict UTF-8 (the decoder drops a byte-order mark) with LF lines, or the line that is not UTF-8. */
+const decode = (bytes: Uint8Array): string | number => {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/\r\n?/g, "\n");
+  } catch {
+    return invalidLine(bytes);
+  }
+};
+
+/** Problems with a body: empty, a character XML cannot carry, or two elements with one id (a #fragment could not say which). */
+const bodyIssue = (body: string, bodyLine: number, ids: readonly string[]): FrontMatterIssue | null => {
   if (body.trim() === "")
     return { line: bodyLine, message: "has no body: write the essay's text below the closing --- of the front matter" };
   const index = body.split("\n").findIndex((line) => FORBIDDEN_CHARACTER_RE.test(line));
-  return index === -1
+  if (index !== -1)
+    return { line: bodyLine + index, message: "contains a control character, which feeds cannot carry: remove it" };
+  const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+  return twice === undefined
     ? null
-    : { line: bodyLine + index, message: "contains a control character, which feeds cannot carry: remove it" };
+    : { line: bodyLine, message: `gives two elements the id "${twice}" (a heading and a footnote?): rename one` };
 };
 
 const failed = (file: string, issues: readonly FrontMatterIssue[]) => ({
@@ -79,16 +92,17 @@ const failed = (file: string, issues: readonly FrontMatterIssue[]) => ({
 
 /** The body of a post whose front matter parsed: rendered, with the facts the checks need. */
 const renderBody = (file: string, parsed: ParsedPost, name: NamedPost) => {
-  const issue = bodyIssue(parsed.body, parsed.bodyLine);
-  if (issue) return failed(file, [issue]);
+  const empty = bodyIssue(parsed.body, parsed.bodyLine, []);
+  if (empty) return failed(file, [empty]);
   const { html, words, headings, references } = renderMarkdown(parsed.body, parsed.bodyLine);
-  const anchors = idsIn(html);
-  const clash = duplicateIdIssue(anchors, parsed.bodyLine);
+  const anchors = [...html.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1] ?? "");
+  const clash = bodyIssue(parsed.body, parsed.bodyLine, anchors);
   if (clash) return failed(file, [clash]);
+  const essay = name.kind === "essay";
   const facts: PostFacts = {
     file,
-    path: name.kind === "page" ? PATHS.page(name.slug) : PATHS.essay(name.slug),
-    date: name.kind === "page" ? null : name.date,
+    path: essay ? PATHS.essay(name.slug) : PATHS.page(name.slug),
+    date: essay ? name.date : null,
     references,
     anchors,
     lines: { id: parsed.lineOf("id"), aliases: parsed.lineOf("aliases") },
@@ -97,33 +111,26 @@ const renderBody = (file: string, parsed: ParsedPost, name: NamedPost) => {
 };
 
 export const readPost = (file: string, bytes: Uint8Array, name: NamedPost): PostResult => {
-  const source = decodeSource(bytes);
-  if (!source.ok) return failed(file, [{ line: source.line, message: "is not valid UTF-8: save the file as UTF-8" }]);
+  const text = decode(bytes);
+  if (typeof text === "number")
+    return failed(file, [{ line: text, message: "is not valid UTF-8: save the file as UTF-8" }]);
 
   if (name.kind === "page") {
-    const parsed = parseFrontMatter(source.text, PAGE_SCHEMA, "page");
+    const parsed = parseFrontMatter(text, PAGE_SCHEMA, "page");
     if (!parsed.ok) return failed(file, parsed.issues);
     const body = renderBody(file, parsed, name);
     if (!body.ok) return body;
     const { title, summary, draft } = parsed.data;
-    return {
-      ok: true,
-      kind: "page",
-      entry: { slug: name.slug, title, summary: summary ?? null, draft, html: body.html, source: file },
-      facts: body.facts,
-    };
+    const entry = { slug: name.slug, title, summary: summary ?? null, draft, html: body.html, source: file };
+    return { ok: true, kind: "page", entry, facts: body.facts };
   }
 
-  const parsed = parseFrontMatter(source.text, ESSAY_SCHEMA, "essay");
+  const parsed = parseFrontMatter(text, ESSAY_SCHEMA, "essay");
   if (!parsed.ok) return failed(file, parsed.issues);
   const { title, dek, summary, tags, draft, updated, id, series, toc, aliases } = parsed.data;
   if (updated !== undefined && updated.slice(0, 10) < name.date) {
-    return failed(file, [
-      {
-        line: parsed.lineOf("updated"),
-        message: `\`updated\` (${updated}) is before the essay's date (${name.date}) from its filename`,
-      },
-    ]);
+    const message = `\`updated\` (${updated}) is before the essay's date (${name.date}) from its filename`;
+    return failed(file, [{ line: parsed.lineOf("updated"), message }]);
   }
   const body = renderBody(file, parsed, name);
   if (!body.ok) return body;
@@ -150,7 +157,7 @@ export const readPost = (file: string, bytes: Uint8Array, name: NamedPost): Post
     readingMinutes: readingMinutes(words),
     html,
     feedHtml: absolutizeHtml(html, url),
-    markdown: source.text,
+    markdown: text,
     source: file,
   };
   return { ok: true, kind: "essay", entry: essay, facts };

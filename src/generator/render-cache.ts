@@ -13,63 +13,51 @@ export interface RenderCache {
   readonly get: (key: string, render: () => PostResult) => PostResult;
   /** How many posts were rendered since the last save. */
   readonly rendered: () => number;
-  /** Writes what was rendered to the file, and forgets what the build since the last save did not use. */
+  /** Writes what was rendered to the file, and forgets what the builds since the last save did not use. */
   readonly save: () => void;
 }
 
 const KEY_LENGTH = 64;
 
-export const openRenderCache = (file: string | null): RenderCache => {
-  const lines = new Map<string, string>();
-  if (file !== null && existsSync(file)) {
-    for (const line of readFileSync(file, "utf8").split("\n")) {
-      if (line.charAt(KEY_LENGTH) === " ") lines.set(line.slice(0, KEY_LENGTH), line.slice(KEY_LENGTH + 1));
-    }
+const parsed = (json: string): PostResult | undefined => {
+  try {
+    return JSON.parse(json) as PostResult;
+  } catch {
+    return undefined;
   }
-  let linesInFile = lines.size;
-  const parsed = new Map<string, PostResult>();
+};
+
+export const openRenderCache = (file: string | null): RenderCache => {
+  const entries = new Map<string, { readonly json: string; readonly result: PostResult }>();
+  const lines = (file !== null && existsSync(file) ? readFileSync(file, "utf8").split("\n") : []).filter(
+    (line) => line.charAt(KEY_LENGTH) === " ",
+  );
+  for (const line of lines) {
+    const result = parsed(line.slice(KEY_LENGTH + 1));
+    if (result !== undefined) entries.set(line.slice(0, KEY_LENGTH), { json: line.slice(KEY_LENGTH + 1), result });
+  }
+  let linesInFile = lines.length;
   const used = new Set<string>();
-  const added = new Map<string, string>();
-
-  const cached = (key: string): PostResult | undefined => {
-    const found = parsed.get(key);
-    const json = lines.get(key);
-    if (found !== undefined || json === undefined) return found;
-    try {
-      const result = JSON.parse(json) as PostResult;
-      parsed.set(key, result);
-      return result;
-    } catch {
-      return undefined;
-    }
-  };
-
-  const text = (entries: Iterable<readonly [string, string]>): string =>
-    [...entries].map(([key, json]) => `${key} ${json}\n`).join("");
-
+  const added = new Set<string>();
+  const text = (keys: Iterable<string>): string =>
+    [...keys].map((key) => `${key} ${entries.get(key)?.json}\n`).join("");
   return {
     get: (key, render) => {
       used.add(key);
-      const found = cached(key);
-      if (found !== undefined) return found;
+      const cached = entries.get(key);
+      if (cached !== undefined) return cached.result;
       const result = render();
-      const json = JSON.stringify(result);
-      parsed.set(key, result);
-      lines.set(key, json);
-      added.set(key, json);
+      entries.set(key, { json: JSON.stringify(result), result });
+      added.add(key);
       return result;
     },
     rendered: () => added.size,
     save: () => {
-      for (const key of lines.keys()) {
-        if (used.has(key)) continue;
-        lines.delete(key);
-        parsed.delete(key);
-      }
+      for (const key of entries.keys()) if (!used.has(key)) entries.delete(key);
       if (file !== null && added.size > 0) {
-        if (!existsSync(file) || linesInFile + added.size > 2 * lines.size) {
-          writeAtomic(file, text(lines));
-          linesInFile = lines.size;
+        if (!existsSync(file) || linesInFile + added.size > 2 * entries.size) {
+          writeAtomic(file, text(entries.keys()));
+          linesInFile = entries.size;
         } else {
           // On a line of its own, should the last one have been cut short.
           appendFileSync(file, `\n${text(added)}`);

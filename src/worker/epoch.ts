@@ -40,8 +40,6 @@ export interface AppEnv {
   readonly Variables: { readonly view: View };
 }
 
-const publishedAt = (essay: Essay): number => Date.parse(essay.published);
-
 const firstDate = (parts: readonly Essay[]): string => parts[0]?.date ?? "";
 
 const makeEpoch = (manifest: Manifest, first: number): Epoch => {
@@ -63,11 +61,12 @@ const makeEpoch = (manifest: Manifest, first: number): Epoch => {
       tags: [...tags.keys()],
       series: [...series.keys()],
     }),
-    lastModified: essays.reduce<string | null>(
-      (latest, essay) => (latest === null || essay.modified > latest ? essay.modified : latest),
-      null,
-    ),
-    nextChange: next ? publishedAt(next) : null,
+    lastModified:
+      essays
+        .map((essay) => essay.modified)
+        .sort()
+        .at(-1) ?? null,
+    nextChange: next ? Date.parse(next.published) : null,
     answers: new Map(),
   };
 };
@@ -78,7 +77,7 @@ const makeEpoch = (manifest: Manifest, first: number): Epoch => {
  */
 export const epochs = (manifest: Manifest): ((now: number) => Epoch) => {
   const made = new Map<number, Epoch>();
-  const instants = manifest.essays.map(publishedAt);
+  const instants = manifest.essays.map((essay) => Date.parse(essay.published));
   return (now) => {
     // Newest first, so the visible essays are those from the first one already published.
     const first = manifest.mode === "preview" ? 0 : instants.findIndex((instant) => instant <= now);

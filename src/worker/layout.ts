@@ -4,30 +4,17 @@
 // so that nothing in it can close the <script> element.
 
 import { html, raw } from "hono/html";
+import type { Essay } from "../manifest.ts";
 import { SITE } from "../site.ts";
-import { absoluteUrl, FEED_FORMATS, FEEDS, LAYOUT_IDS, PATHS, type FeedFormat } from "../urls.ts";
+import { absoluteUrl, FEED_FORMATS, FEEDS, LAYOUT_IDS, PATHS } from "../urls.ts";
 
 export type Html = ReturnType<typeof html>;
 
 /** A template as a string. The site's templates never await, so Hono's `html` returns its result at once. */
 export const toText = (fragment: Html): string => {
-  if (fragment instanceof Promise)
-    throw new Error("a template produced a Promise: the site's templates must be synchronous");
+  if (fragment instanceof Promise) throw new Error("a template produced a Promise: templates must be synchronous");
   return fragment.toString();
 };
-
-export interface FeedLink {
-  readonly title: string;
-  readonly format: FeedFormat;
-  readonly path: string;
-}
-
-export interface ArticleMeta {
-  readonly published: string;
-  /** Only when the essay was revised. */
-  readonly modified: string | null;
-  readonly tags: readonly string[];
-}
 
 export interface PageMeta {
   /** The page's own title; the layout adds the site name. Null on the home page. */
@@ -35,14 +22,10 @@ export interface PageMeta {
   readonly description: string;
   /** The canonical path of the page, e.g. "/writing/"; null for an error page, which has none. */
   readonly path: string | null;
-  /** The fingerprinted stylesheet URL from the manifest. */
-  readonly stylesheet: string;
-  /** Feeds to advertise besides the site's own, e.g. a tag's. */
-  readonly feeds?: readonly FeedLink[];
-  /** Present on essays: Open Graph article metadata. */
-  readonly article?: ArticleMeta;
-  /** Present on essays: schema.org structured data. */
-  readonly structuredData?: Readonly<Record<string, unknown>>;
+  /** A tag whose feeds the page advertises besides the site's own. */
+  readonly tag?: string;
+  /** The essay the page shows: Open Graph article metadata and schema.org structured data. */
+  readonly essay?: Essay;
 }
 
 const NAV = [
@@ -54,51 +37,64 @@ const NAV = [
 
 const CURRENT = raw(' aria-current="page"');
 
-/** The feeds of the whole site (tag null) or of one tag, to advertise in a page's head. */
-export const feedLinks = (tag: string | null): FeedLink[] =>
-  FEED_FORMATS.map((format) => ({
-    title: tag === null ? SITE.name : `${SITE.name}: ${tag}`,
-    format,
-    path: PATHS.feed(format, tag),
-  }));
-
 /** Build-rendered Markdown HTML, inserted as is. */
 export const prose = (renderedMarkdown: string): Html => html`<div class="prose">${raw(renderedMarkdown)}</div>`;
 
+const structuredData = (essay: Essay): Record<string, unknown> => {
+  const url = absoluteUrl(PATHS.essay(essay.slug));
+  return {
+    "@context": "https://schema.org",
+    "@type": "BlogPosting",
+    headline: essay.title,
+    alternativeHeadline: essay.dek,
+    description: essay.summary,
+    url,
+    mainEntityOfPage: url,
+    datePublished: essay.published,
+    dateModified: essay.modified,
+    author: { "@type": "Organization", name: SITE.author, url: SITE.baseUrl },
+    publisher: { "@type": "Organization", name: SITE.name, url: SITE.baseUrl },
+    image: absoluteUrl(SITE.socialImage.path),
+    keywords: essay.tags,
+    wordCount: essay.words,
+    inLanguage: SITE.language,
+  };
+};
+
 // JSON is not HTML: escaping it as HTML would corrupt it, and a "</script>" inside a string would
 // end the element. Escaping "<" as \u003c keeps it valid JSON that cannot leave the block.
-const jsonLd = (data: Readonly<Record<string, unknown>>): Html =>
-  html`<script type="application/ld+json">${raw(JSON.stringify(data).replaceAll("<", "\\u003c"))}</script>\n`;
+const jsonLd = (essay: Essay): Html =>
+  html`<script type="application/ld+json">${raw(JSON.stringify(structuredData(essay)).replaceAll("<", "\\u003c"))}</script>\n`;
 
-const alternates = (feeds: readonly FeedLink[]): Html[] =>
-  feeds.map(
-    (feed) =>
-      html`<link rel="alternate" type="${FEEDS[feed.format].mediaType}" title="${feed.title} (${FEEDS[feed.format].label})" href="${feed.path}">\n`,
-  );
+/** The feeds of the whole site (tag null) or of one tag, as links in the head. */
+const alternates = (tag: string | null): Html[] =>
+  FEED_FORMATS.map((format) => {
+    const title = `${tag === null ? SITE.name : `${SITE.name}: ${tag}`} (${FEEDS[format].label})`;
+    return html`<link rel="alternate" type="${FEEDS[format].mediaType}" title="${title}" href="${PATHS.feed(format, tag)}">\n`;
+  });
 
-const socialMeta = ({ title, description, path, article }: PageMeta): Html => {
+const articleMeta = (essay: Essay): Html => html`<meta property="article:published_time" content="${essay.published}">
+${essay.updated === null ? "" : html`<meta property="article:modified_time" content="${essay.modified}">\n`}${essay.tags.map(
+  (tag) => html`<meta property="article:tag" content="${tag}">\n`,
+)}`;
+
+const socialMeta = ({ title, description, path, essay }: PageMeta): Html => {
   const image = SITE.socialImage;
   return html`<meta property="og:site_name" content="${SITE.name}">
-<meta property="og:type" content="${article ? "article" : "website"}">
+<meta property="og:type" content="${essay ? "article" : "website"}">
 <meta property="og:title" content="${title ?? SITE.name}">
 <meta property="og:description" content="${description}">
 ${path === null ? "" : html`<meta property="og:url" content="${absoluteUrl(path)}">\n`}<meta property="og:image" content="${absoluteUrl(image.path)}">
 <meta property="og:image:width" content="${image.width}">
 <meta property="og:image:height" content="${image.height}">
 <meta property="og:image:alt" content="${image.alt}">
-${
-  article
-    ? html`<meta property="article:published_time" content="${article.published}">
-${article.modified === null ? "" : html`<meta property="article:modified_time" content="${article.modified}">\n`}${article.tags.map(
-  (tag) => html`<meta property="article:tag" content="${tag}">\n`,
-)}`
-    : ""
-}<meta name="twitter:card" content="summary_large_image">
+${essay ? articleMeta(essay) : ""}<meta name="twitter:card" content="summary_large_image">
 `;
 };
 
-export const layout = (meta: PageMeta, content: Html): string => {
-  const { title, description, path, stylesheet, feeds = [], structuredData } = meta;
+/** A whole page: `stylesheet` is the fingerprinted stylesheet URL the manifest names. */
+export const layout = (stylesheet: string, meta: PageMeta, content: Html): string => {
+  const { title, description, path, tag, essay } = meta;
   return toText(html`<!doctype html>
 <html lang="${SITE.language}">
 <head>
@@ -109,7 +105,7 @@ export const layout = (meta: PageMeta, content: Html): string => {
 ${path === null ? "" : html`<link rel="canonical" href="${absoluteUrl(path)}">\n`}<meta name="color-scheme" content="light dark">
 <link rel="stylesheet" href="${stylesheet}">
 <link rel="icon" href="${SITE.favicon}" type="image/svg+xml">
-${alternates([...feedLinks(null), ...feeds])}${socialMeta(meta)}${structuredData ? jsonLd(structuredData) : ""}</head>
+${alternates(null)}${tag === undefined ? "" : alternates(tag)}${socialMeta(meta)}${essay ? jsonLd(essay) : ""}</head>
 <body>
 <a class="skip-link" href="#${LAYOUT_IDS.main}">Skip to the text</a>
 <header class="site-header">

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, relative } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { staleness } from "../../src/generator/freshness.ts";
+import { staleness } from "../../src/generator/manifest-module.ts";
 import { BuildFailed } from "../../src/generator/problem.ts";
 import { ROOT } from "../support/project-copy.ts";
 import { essay, tempPosts, VALID_ESSAY, type TempPosts } from "../support/temp-posts.ts";

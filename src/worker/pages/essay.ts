@@ -2,8 +2,7 @@
 
 import { html } from "hono/html";
 import type { Essay } from "../../manifest.ts";
-import { SITE } from "../../site.ts";
-import { absoluteUrl, LAYOUT_IDS, PATHS } from "../../urls.ts";
+import { LAYOUT_IDS, PATHS } from "../../urls.ts";
 import { longDate, minutes, thousands } from "../format.ts";
 import { layout, prose, type Html } from "../layout.ts";
 import type { View } from "../epoch.ts";
@@ -17,27 +16,6 @@ const previewBanner = (essay: Essay, now: number): Html | "" => {
     return html`<p class="draft-banner" role="note"><strong>Scheduled.</strong> This essay goes live on ${longDate(essay.date)} at 00:00 UTC; until then only the preview shows it.</p>`;
   }
   return "";
-};
-
-const structuredData = (essay: Essay): Record<string, unknown> => {
-  const url = absoluteUrl(PATHS.essay(essay.slug));
-  return {
-    "@context": "https://schema.org",
-    "@type": "BlogPosting",
-    headline: essay.title,
-    alternativeHeadline: essay.dek,
-    description: essay.summary,
-    url,
-    mainEntityOfPage: url,
-    datePublished: essay.published,
-    dateModified: essay.modified,
-    author: { "@type": "Organization", name: SITE.author, url: SITE.baseUrl },
-    publisher: { "@type": "Organization", name: SITE.name, url: SITE.baseUrl },
-    image: absoluteUrl(SITE.socialImage.path),
-    keywords: essay.tags,
-    wordCount: essay.words,
-    inLanguage: SITE.language,
-  };
 };
 
 const tableOfContents = (essay: Essay): Html | "" =>
@@ -78,18 +56,8 @@ ${newer === undefined ? "" : html`<a class="next" href="${PATHS.essay(newer.slug
 export const essayPage = ({ manifest, epoch, now }: View, essay: Essay): string => {
   const index = epoch.essays.indexOf(essay);
   return layout(
-    {
-      title: essay.title,
-      description: essay.summary,
-      path: PATHS.essay(essay.slug),
-      stylesheet: manifest.stylesheet,
-      article: {
-        published: essay.published,
-        modified: essay.updated === null ? null : essay.modified,
-        tags: essay.tags,
-      },
-      structuredData: structuredData(essay),
-    },
+    manifest.stylesheet,
+    { title: essay.title, description: essay.summary, path: PATHS.essay(essay.slug), essay },
     html`<article class="essay">
 ${previewBanner(essay, now)}
 <header class="essay-header">

@@ -10,7 +10,8 @@ import { essayList } from "./essay-list.ts";
 export const homePage = ({ manifest, epoch }: View): string => {
   const latest = epoch.essays.slice(0, SITE.homeEssayCount);
   return layout(
-    { title: null, description: SITE.description, path: PATHS.home, stylesheet: manifest.stylesheet },
+    manifest.stylesheet,
+    { title: null, description: SITE.description, path: PATHS.home },
     html`<section class="intro" aria-labelledby="${LAYOUT_IDS.intro}">
 <h1 id="${LAYOUT_IDS.intro}">${SITE.tagline}</h1>
 <p>${SITE.introduction}</p>

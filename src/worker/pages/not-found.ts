@@ -6,7 +6,8 @@ import { layout, type Html } from "../layout.ts";
 
 export const notFoundPage = (stylesheet: string): string =>
   layout(
-    { title: "Not found", description: "There is no page at this address.", path: null, stylesheet },
+    stylesheet,
+    { title: "Not found", description: "There is no page at this address.", path: null },
     html`<h1>Not found</h1>
 <p>There is nothing at this address. It may have been mistyped; every essay is listed on the <a href="${PATHS.writing}">writing page</a>.</p>`,
   );

@@ -9,12 +9,8 @@ import type { View } from "../epoch.ts";
 
 export const standalonePage = ({ manifest }: View, page: Page): string =>
   layout(
-    {
-      title: page.title,
-      description: page.summary ?? SITE.description,
-      path: PATHS.page(page.slug),
-      stylesheet: manifest.stylesheet,
-    },
+    manifest.stylesheet,
+    { title: page.title, description: page.summary ?? SITE.description, path: PATHS.page(page.slug) },
     html`<article class="page">
 ${page.draft ? html`<p class="draft-banner" role="note"><strong>Draft.</strong> This page is visible only in the local preview; the production build leaves it out.</p>` : ""}
 <h1>${page.title}</h1>

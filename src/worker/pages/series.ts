@@ -21,11 +21,11 @@ ${essays.map(
 
 export const seriesIndexPage = ({ manifest, epoch }: View): string =>
   layout(
+    manifest.stylesheet,
     {
       title: "Series",
       description: `Essays on ${SITE.name} that are read in order.`,
       path: PATHS.series,
-      stylesheet: manifest.stylesheet,
     },
     html`<h1>Series</h1>
 ${
@@ -43,11 +43,11 @@ ${partList(essays)}
 
 export const seriesPage = ({ manifest }: View, name: string, essays: readonly Essay[]): string =>
   layout(
+    manifest.stylesheet,
     {
       title: `Series: ${name}`,
       description: `The ${parts(essays.length)} of the series ${name} on ${SITE.name}, in reading order.`,
       path: PATHS.oneSeries(name),
-      stylesheet: manifest.stylesheet,
     },
     html`<h1>Series: <span class="series-name">${name}</span></h1>
 <p>${parts(essays.length)}, in reading order.</p>
