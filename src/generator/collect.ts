@@ -51,13 +51,28 @@ const byFileAndLine = (a: Problem, b: Problem): number =>
 const byNewest = (a: Essay, b: Essay): number =>
   a.date === b.date ? (a.slug < b.slug ? -1 : 1) : a.date < b.date ? 1 : -1;
 
-/** The first post to claim a value (a slug, a feed id) keeps it; every later one is a problem. */
-const claims = <T>(posts: readonly T[], claim: (post: T) => string, problem: (post: T, first: T) => Problem) => {
-  const first = new Map<string, T>();
-  return posts.flatMap((post) => {
-    const owner = first.get(claim(post));
-    if (owner === undefined) first.set(claim(post), post);
-    return owner === undefined ? [] : [problem(post, owner)];
+/**
+ * A slug and a feed id each belong to the first essay that takes them. Feed readers tell entries
+ * apart by id alone; two essays with one slug share their default id too, which the slug's problem
+ * already says.
+ */
+const duplicates = (essays: readonly Post<Essay>[]): Problem[] => {
+  const slugs = new Map<string, string>();
+  const ids = new Map<string, string>();
+  return essays.flatMap(({ entry: { slug, id }, facts: { file, lines } }): Problem[] => {
+    const sameSlug = slugs.get(slug);
+    if (sameSlug)
+      return [
+        {
+          file,
+          message: `has the slug "${slug}" that ${sameSlug} already uses: both would be /writing/${slug}; rename one`,
+        },
+      ];
+    slugs.set(slug, file);
+    const sameId = ids.get(id);
+    if (sameId === undefined) ids.set(id, file);
+    const message = `has the feed id ${id}, which ${sameId} already has: feed readers would take them for one essay; give this one its own \`id\``;
+    return sameId ? [problemAt(file, lines.id, message)] : [];
   });
 };
 
@@ -80,11 +95,9 @@ export const collectPosts = (options: CollectOptions): Collected => {
   for (const { name, bytes } of options.folder ?? readPostsFolder(postsDir)) {
     const file = `${displayDir}/${name}`;
     const parsed = parseFilename(name);
+    const notAFile = "is not a file: posts/ holds only YYYY-MM-DD-slug.md essays and slug.md pages, with no folders";
     if (bytes === null) {
-      problems.push({
-        file,
-        message: "is not a file: posts/ holds only YYYY-MM-DD-slug.md essays and slug.md pages, with no folders",
-      });
+      problems.push({ file, message: notAFile });
     } else if (parsed.kind === "invalid") {
       problems.push({ file, message: parsed.reason });
     } else {
@@ -94,29 +107,7 @@ export const collectPosts = (options: CollectOptions): Collected => {
       else pages.push(result);
     }
   }
-  // Feed readers tell entries apart by id alone. Two essays with one slug also share their default
-  // id, which the slug's problem already says, so ids are claimed among distinct slugs only.
-  const slugs = new Set<string>();
-  const distinct = essays.filter(({ entry }) => !slugs.has(entry.slug) && slugs.add(entry.slug));
-  problems.push(
-    ...claims(
-      essays,
-      ({ entry }) => entry.slug,
-      ({ entry, facts }, first) => {
-        const message = `has the slug "${entry.slug}" that ${first.facts.file} already uses: both would be /writing/${entry.slug}; rename one`;
-        return { file: facts.file, message };
-      },
-    ),
-    ...claims(
-      distinct,
-      ({ entry }) => entry.id,
-      ({ entry, facts }, first) => {
-        const message = `has the feed id ${entry.id}, which ${first.facts.file} already has: feed readers would take them for one essay; give this one its own \`id\``;
-        return problemAt(facts.file, facts.lines.id, message);
-      },
-    ),
-    ...shadowedPages(pages, publicDir),
-  );
+  problems.push(...duplicates(essays), ...shadowedPages(pages, publicDir));
   if (problems.length > 0) return { ok: false, problems };
 
   // Drafts take part in these checks in every mode, so a link to one fails the same way everywhere.

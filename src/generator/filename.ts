@@ -36,9 +36,7 @@ export const parseFilename = (name: string): ParsedFilename => {
     }
     return { kind: "essay", date, slug };
   }
-  if (DATED_RE.test(name)) {
-    return { kind: "invalid", reason: `not a valid essay filename: ${GRAMMAR_HINT}` };
-  }
+  if (DATED_RE.test(name)) return { kind: "invalid", reason: `not a valid essay filename: ${GRAMMAR_HINT}` };
   const [, page] = PAGE_RE.exec(name) ?? [];
   if (page !== undefined) return { kind: "page", slug: page };
   if (!name.endsWith(".md")) {

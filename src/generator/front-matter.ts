@@ -1,5 +1,6 @@
 // The front-matter schema: the one place that lists the keys a post may carry, their types and
-// what each is for. A post is checked against it before anything is rendered.
+// what each is for. A post is split into front matter and body, and both are checked against it
+// (a body must not be empty, nor hold a character XML cannot carry) before anything is rendered.
 
 import matter from "gray-matter";
 import yaml from "js-yaml";
@@ -8,33 +9,36 @@ import { SLUG_RE } from "../urls.ts";
 import { isCalendarDate } from "./filename.ts";
 
 /** Characters XML 1.0 cannot carry even escaped; feeds would be malformed with them. */
-export const FORBIDDEN_CHARACTER_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+const FORBIDDEN_CHARACTER_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+const CONTROL_CHARACTER = "contains a control character, which feeds cannot carry: remove it";
+
+const allowed = (value: string): boolean => !FORBIDDEN_CHARACTER_RE.test(value);
+const unique = (list: readonly string[]): boolean => new Set(list).size === list.length;
 
 const text = z
   .string({ error: "must be text (quote it if YAML reads it as a number, date or true/false)" })
   .trim()
   .min(1, "must not be empty")
-  .refine(
-    (value) => !FORBIDDEN_CHARACTER_RE.test(value),
-    "contains a control character, which feeds cannot carry: remove it",
-  );
-
-/** A feed id: an absolute URI that never changes, e.g. the URL an essay first had on another domain. */
-const feedId = z
-  .string({ error: "must be an absolute URI, e.g. https://old.example/posts/slug" })
-  .refine(
-    (value) => !FORBIDDEN_CHARACTER_RE.test(value) && URL.canParse(value) && /^[a-z][a-z0-9+.-]*:\S+$/i.test(value),
-    "must be an absolute URI, e.g. https://old.example/posts/slug",
-  );
+  .refine(allowed, CONTROL_CHARACTER);
 
 /** A title or dek is one line: a YAML block scalar (`|`) would smuggle in line breaks. */
 const line = text.refine((value) => !/[\r\n]/.test(value), "must be one line");
 
 const flag = z.boolean({ error: "must be true or false" });
 
-const RFC3339_RE = /^(\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+const slug = (what: string) =>
+  z
+    .string({ error: `must be a ${what} slug` })
+    .regex(SLUG_RE, `must be a ${what} slug: lowercase a-z0-9 words joined by single hyphens`);
+
+/** A feed id: an absolute URI that never changes, e.g. the URL an essay first had on another domain. */
+const URI = "must be an absolute URI, e.g. https://old.example/posts/slug";
+const feedId = z
+  .string({ error: URI })
+  .refine((value) => allowed(value) && URL.canParse(value) && /^[a-z][a-z0-9+.-]*:\S+$/i.test(value), URI);
 
 /** YYYY-MM-DD stays as written; a date-time is normalised to UTC ("2026-01-02T09:30:00Z"). */
+const RFC3339_RE = /^(\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))?$/;
 const revisionDate = z
   .string({ error: "must be a date (YYYY-MM-DD) or an RFC 3339 date-time (2026-01-02T09:30:00Z)" })
   .refine(
@@ -43,28 +47,16 @@ const revisionDate = z
   )
   .transform((value) => (value.length === 10 ? value : new Date(value).toISOString().replace(".000Z", "Z")));
 
-const unique = (list: readonly string[]): boolean => new Set(list).size === list.length;
-
 /** A path on this site that once served the essay, e.g. /posts/old-slug/. */
 const aliasPath = z
   .string({ error: "must be a path on this site, e.g. /posts/old-slug/" })
   .refine(
-    (value) =>
-      value.startsWith("/") &&
-      !value.startsWith("//") &&
-      URL.canParse(value, "https://x") &&
-      new URL(value, "https://x").pathname === value,
+    (value) => /^\/(?!\/)/.test(value) && URL.parse(value, "https://x")?.pathname === value,
     "must be a path on this site starting with /, without a query, fragment, // or dot segments, e.g. /posts/old-slug/",
   );
-
 const aliases = z
   .array(aliasPath, { error: "must be a list of old paths, e.g. [/posts/old-slug/]" })
   .refine(unique, "lists a path twice");
-
-const slug = (what: string) =>
-  z
-    .string({ error: `must be a ${what} slug` })
-    .regex(SLUG_RE, `must be a ${what} slug: lowercase a-z0-9 words joined by single hyphens`);
 
 const tags = z
   .array(slug("tag"), { error: "must be a list of tag slugs, e.g. [caching, files]" })
@@ -90,10 +82,7 @@ export const PAGE_SCHEMA = z.strictObject({
 });
 
 /** A front-matter problem; `line` is 1-based within the whole file. */
-export interface FrontMatterIssue {
-  readonly line: number;
-  readonly message: string;
-}
+export type FrontMatterIssue = { readonly line: number; readonly message: string };
 
 /** A post split into front matter and body. */
 export interface ParsedPost {
@@ -114,10 +103,7 @@ const MATTER_OPTIONS = {
   engines: { yaml: (source: string) => yaml.load(source, { schema: yaml.CORE_SCHEMA }) as object },
 };
 
-const issue = (line: number, message: string): { ok: false; issues: FrontMatterIssue[] } => ({
-  ok: false,
-  issues: [{ line, message }],
-});
+const issue = (line: number, message: string) => ({ ok: false as const, issues: [{ line, message }] });
 
 export const parseFrontMatter = <S extends z.ZodObject>(
   text: string,
@@ -154,8 +140,15 @@ export const parseFrontMatter = <S extends z.ZodObject>(
     issues.push({ line: lineOf("date"), message: `remove the \`date\` key: ${why}` });
   }
   const result = schema.safeParse(present);
-  if (result.success && issues.length === 0)
-    return { ok: true, data: result.data, body: file.content, bodyLine, lineOf };
+  if (result.success && issues.length === 0) {
+    const body = file.content;
+    if (body.trim() === "")
+      return issue(bodyLine, "has no body: write the essay's text below the closing --- of the front matter");
+    const index = body.split("\n").findIndex((line) => !allowed(line));
+    return index === -1
+      ? { ok: true, data: result.data, body, bodyLine, lineOf }
+      : issue(bodyLine + index, CONTROL_CHARACTER);
+  }
   for (const problem of result.error?.issues ?? []) {
     if (problem.code === "unrecognized_keys") {
       const allowed = `${kind === "essay" ? "an essay" : "a page"} may have ${Object.keys(schema.shape).join(", ")}`;

@@ -8,15 +8,8 @@ import { SITE } from "../site.ts";
 import { absoluteUrl, PATHS } from "../urls.ts";
 import { absolutizeHtml } from "./feed-html.ts";
 import type { ParsedFilename } from "./filename.ts";
-import {
-  ESSAY_SCHEMA,
-  FORBIDDEN_CHARACTER_RE,
-  PAGE_SCHEMA,
-  parseFrontMatter,
-  type FrontMatterIssue,
-  type ParsedPost,
-} from "./front-matter.ts";
-import type { Reference } from "./markdown/references.ts";
+import { ESSAY_SCHEMA, type FrontMatterIssue, PAGE_SCHEMA, type ParsedPost, parseFrontMatter } from "./front-matter.ts";
+import type { Reference } from "./markdown/tokens.ts";
 import { renderMarkdown } from "./markdown/render.ts";
 import type { Problem } from "./problem.ts";
 
@@ -46,8 +39,6 @@ export type PostResult =
 
 export type NamedPost = Exclude<ParsedFilename, { kind: "invalid" }>;
 
-export const readingMinutes = (words: number): number => Math.max(1, Math.round(words / SITE.wordsPerMinute));
-
 /** The first line that does not decode as UTF-8 on its own. */
 const invalidLine = (bytes: Uint8Array): number => {
   const strict = new TextDecoder("utf-8", { fatal: true });
@@ -72,18 +63,8 @@ const decode = (bytes: Uint8Array): string | number => {
   }
 };
 
-/** Problems with a body: empty, a character XML cannot carry, or two elements with one id (a #fragment could not say which). */
-const bodyIssue = (body: string, bodyLine: number, ids: readonly string[]): FrontMatterIssue | null => {
-  if (body.trim() === "")
-    return { line: bodyLine, message: "has no body: write the essay's text below the closing --- of the front matter" };
-  const index = body.split("\n").findIndex((line) => FORBIDDEN_CHARACTER_RE.test(line));
-  if (index !== -1)
-    return { line: bodyLine + index, message: "contains a control character, which feeds cannot carry: remove it" };
-  const twice = ids.find((id, i) => ids.indexOf(id) !== i);
-  return twice === undefined
-    ? null
-    : { line: bodyLine, message: `gives two elements the id "${twice}" (a heading and a footnote?): rename one` };
-};
+/** Two elements with one id make a #fragment ambiguous: a heading named like a footnote, say. */
+const twiceGiven = (ids: readonly string[]): string | undefined => ids.find((id, i) => ids.indexOf(id) !== i);
 
 const failed = (file: string, issues: readonly FrontMatterIssue[]) => ({
   ok: false as const,
@@ -92,12 +73,11 @@ const failed = (file: string, issues: readonly FrontMatterIssue[]) => ({
 
 /** The body of a post whose front matter parsed: rendered, with the facts the checks need. */
 const renderBody = (file: string, parsed: ParsedPost, name: NamedPost) => {
-  const empty = bodyIssue(parsed.body, parsed.bodyLine, []);
-  if (empty) return failed(file, [empty]);
   const { html, words, headings, references } = renderMarkdown(parsed.body, parsed.bodyLine);
   const anchors = [...html.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1] ?? "");
-  const clash = bodyIssue(parsed.body, parsed.bodyLine, anchors);
-  if (clash) return failed(file, [clash]);
+  const twice = twiceGiven(anchors);
+  const message = `gives two elements the id "${twice}" (a heading and a footnote?): rename one`;
+  if (twice !== undefined) return failed(file, [{ line: parsed.bodyLine, message }]);
   const essay = name.kind === "essay";
   const facts: PostFacts = {
     file,
@@ -154,7 +134,7 @@ export const readPost = (file: string, bytes: Uint8Array, name: NamedPost): Post
     toc: toc && sections.length >= SITE.tocMinSections ? sections : [],
     aliases,
     words,
-    readingMinutes: readingMinutes(words),
+    readingMinutes: Math.max(1, Math.round(words / SITE.wordsPerMinute)),
     html,
     feedHtml: absolutizeHtml(html, url),
     markdown: text,

@@ -13,7 +13,9 @@ import { CACHE_POLICY, cacheControl } from "../site.ts";
 import { FINGERPRINTED_RE, filesUnder, HEADERS_FILE, isGeneratedPublicFile } from "./inputs.ts";
 import { GENERATOR } from "./paths.ts";
 import { type Problem, problemAt } from "./problem.ts";
-import { securityHeaders } from "./security-headers.ts";
+import { Hono } from "hono";
+import { secureHeaders } from "hono/secure-headers";
+import { SECURITY_HEADERS } from "../security.ts";
 import { writeAtomic } from "./write-atomic.ts";
 
 const STYLESHEET_SOURCE = "style.css";
@@ -57,6 +59,15 @@ const minifiedStylesheet = async (
       return { problems: problemsOf(error.errors as Message[]) };
     throw error;
   }
+};
+
+/**
+ * The security headers as Hono's secureHeaders middleware sets them from the site's options: the
+ * Worker runs that middleware on every response, and _headers gives the static files the same ones.
+ */
+export const securityHeaders = async (): Promise<[string, string][]> => {
+  const app = new Hono().use(secureHeaders(SECURITY_HEADERS)).get("/", (c) => c.body(null));
+  return [...(await app.request("/")).headers];
 };
 
 /** Plans the generated files; nothing is written until `write()`, after every check has passed. */

@@ -49,6 +49,14 @@ describe("npm run check", () => {
     ]);
   });
 
+  it("fails when a source file is not formatted as biome.json says, naming the file and the fix", () => {
+    const dir = copy();
+    appendFileSync(join(dir, "src", "site.ts"), "export const   spaced = 1 ;\n");
+    const result = npm(dir, ["check"]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("src/site.ts: is not formatted as biome.json says: run `npm run format`");
+  });
+
   it("fails when the generated manifest no longer matches the Manifest type the Worker reads", () => {
     const dir = copy();
     const type = join(dir, "src", "manifest.ts");

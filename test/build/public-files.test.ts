@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { transformSync } from "esbuild";
 import { afterEach, describe, expect, it } from "vitest";
 import { BuildFailed } from "../../src/generator/problem.ts";
-import { securityHeaders } from "../../src/generator/security-headers.ts";
+import { securityHeaders } from "../../src/generator/public-files.ts";
 import { tempPosts, VALID_ESSAY, type TempPosts } from "../support/temp-posts.ts";
 
 let posts: TempPosts | undefined;

@@ -10,6 +10,7 @@ export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 const COPIED = [
   ".gitignore",
+  "biome.json",
   "package.json",
   "wrangler.toml",
   "worker-configuration.d.ts",

@@ -17,14 +17,6 @@ export interface Heading {
   readonly text: string;
 }
 
-export interface HeadingsExtension {
-  readonly extension: MarkedExtension;
-  /** Starts a new document: fresh ids, empty outline. */
-  readonly reset: () => void;
-  /** The headings of the document rendered since the last reset, in order. */
-  readonly outline: () => readonly Heading[];
-}
-
 /** A slugger that has already handed out the layout's ids, so headings get "-1" instead. */
 const freshSlugger = (): GithubSlugger => {
   const slugger = new GithubSlugger();
@@ -32,7 +24,8 @@ const freshSlugger = (): GithubSlugger => {
   return slugger;
 };
 
-export const headings = (): HeadingsExtension => {
+/** The extension, and the outline of the document rendered since the last `reset()`, in order. */
+export const headings = () => {
   let slugger = freshSlugger();
   let outline: Heading[] = [];
   return {
@@ -52,6 +45,6 @@ export const headings = (): HeadingsExtension => {
           return `<h${depth} id="${id}">${this.parser.parseInline(tokens)}<a class="heading-anchor" href="#${id}" aria-hidden="true" tabindex="-1">#</a></h${depth}>\n`;
         },
       },
-    },
+    } satisfies MarkedExtension,
   };
 };

@@ -8,8 +8,7 @@ import markedFootnote from "marked-footnote";
 import { SITE } from "../../site.ts";
 import { headings, type Heading } from "./headings.ts";
 import { highlightCode } from "./highlight.ts";
-import { references, type Reference } from "./references.ts";
-import { countWords } from "./tokens.ts";
+import { countWords, type Reference, references } from "./tokens.ts";
 
 export interface RenderedMarkdown {
   readonly html: string;

@@ -1,33 +1,26 @@
 // /sitemap.xml (sitemaps.org 0.9): every canonical HTML page, with `lastmod` where a post gives one.
 
 import { html } from "hono/html";
+import type { Essay } from "../../manifest.ts";
 import { absoluteUrl, PATHS } from "../../urls.ts";
 import { toText } from "../layout.ts";
 import type { View } from "../epoch.ts";
 
-interface Entry {
-  readonly path: string;
-  readonly lastmod: string | null;
-}
-
-const newest = (instants: readonly string[]): string | null =>
-  instants.reduce<string | null>((a, b) => (a === null || b > a ? b : a), null);
+const newest = (essays: readonly Essay[]): string | null =>
+  essays
+    .map((essay) => essay.modified)
+    .sort()
+    .at(-1) ?? null;
 
 export const sitemap = ({ manifest, epoch }: View): string => {
-  const entries: Entry[] = [
+  const entries: { path: string; lastmod: string | null }[] = [
     { path: PATHS.home, lastmod: epoch.lastModified },
     { path: PATHS.writing, lastmod: epoch.lastModified },
     ...epoch.essays.map((essay) => ({ path: PATHS.essay(essay.slug), lastmod: essay.modified })),
     { path: PATHS.tags, lastmod: epoch.lastModified },
-    ...[...epoch.tags].map(([tag, tagged]) => ({
-      path: PATHS.tag(tag),
-      lastmod: newest(tagged.map((essay) => essay.modified)),
-    })),
+    ...[...epoch.tags].map(([tag, tagged]) => ({ path: PATHS.tag(tag), lastmod: newest(tagged) })),
     { path: PATHS.series, lastmod: epoch.lastModified },
-    ...[...epoch.series].map(([name, parts]) => ({
-      path: PATHS.oneSeries(name),
-      lastmod: newest(parts.map((essay) => essay.modified)),
-    })),
+    ...[...epoch.series].map(([name, parts]) => ({ path: PATHS.oneSeries(name), lastmod: newest(parts) })),
     ...manifest.pages.map((page) => ({ path: PATHS.page(page.slug), lastmod: null })),
   ];
   return toText(html`<?xml version="1.0" encoding="utf-8"?>

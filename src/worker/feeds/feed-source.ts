@@ -4,22 +4,14 @@ import type { Essay } from "../../manifest.ts";
 import { SITE } from "../../site.ts";
 import { type FeedFormat, PATHS } from "../../urls.ts";
 
-export interface FeedSource {
-  readonly title: string;
-  readonly description: string;
-  /** The HTML page the feed mirrors. */
-  readonly homePath: string;
-  readonly tag: string | null;
-  /** Newest first, at most SITE.feedLimit. */
-  readonly essays: readonly Essay[];
-  /** The newest `modified` among those essays: the feed changes exactly when they do. */
-  readonly updated: string;
-}
-
 // A feed must carry an update time even when it is empty; a fixed one keeps its bytes stable.
 const EMPTY_FEED_UPDATED = "1970-01-01T00:00:00Z";
 
-export const feedSource = (visible: readonly Essay[], tag: string | null): FeedSource => {
+/**
+ * What a feed is made of: its title and description, the HTML page it mirrors, the newest essays
+ * (at most SITE.feedLimit), and the newest `modified` among them, so the feed changes exactly when they do.
+ */
+export const feedSource = (visible: readonly Essay[], tag: string | null) => {
   const essays = visible.slice(0, SITE.feedLimit);
   return {
     title: tag === null ? SITE.name : `${SITE.name}: ${tag}`,
@@ -27,9 +19,15 @@ export const feedSource = (visible: readonly Essay[], tag: string | null): FeedS
     homePath: tag === null ? PATHS.writing : PATHS.tag(tag),
     tag,
     essays,
-    updated: essays.reduce((latest, essay) => (essay.modified > latest ? essay.modified : latest), EMPTY_FEED_UPDATED),
+    updated:
+      essays
+        .map((essay) => essay.modified)
+        .sort()
+        .at(-1) ?? EMPTY_FEED_UPDATED,
   };
 };
+
+export type FeedSource = ReturnType<typeof feedSource>;
 
 export const selfPath = (source: FeedSource, format: FeedFormat): string => PATHS.feed(format, source.tag);
 

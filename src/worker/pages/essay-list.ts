@@ -6,15 +6,13 @@ import { PATHS } from "../../urls.ts";
 import { longDate, minutes } from "../format.ts";
 import type { Html } from "../layout.ts";
 
-/** The heading level of each entry's title, so lists nest correctly under the page's headings. */
-export type EntryHeading = 2 | 3;
-
 export const tagLinks = (tags: readonly string[]): Html | "" =>
   tags.length === 0
     ? ""
     : html`<ul class="tags" aria-label="Tags">${tags.map((tag) => html`<li><a href="${PATHS.tag(tag)}">${tag}</a></li>`)}</ul>`;
 
-const entry = (essay: Essay, level: EntryHeading): Html => html`<li class="entry">
+/** `level` is the heading level of each title, so lists nest correctly under the page's headings. */
+const entry = (essay: Essay, level: 2 | 3): Html => html`<li class="entry">
 <article>
 <h${level} class="entry-title"><a href="${PATHS.essay(essay.slug)}">${essay.title}</a></h${level}>
 <p class="dek">${essay.dek}</p>
@@ -24,6 +22,6 @@ ${tagLinks(essay.tags)}
 </article>
 </li>`;
 
-export const essayList = (essays: readonly Essay[], level: EntryHeading): Html => html`<ol class="essay-list">
+export const essayList = (essays: readonly Essay[], level: 2 | 3): Html => html`<ol class="essay-list">
 ${essays.map((essay) => entry(essay, level))}
 </ol>`;
