@@ -55,15 +55,18 @@ export const buildManifest = async (
     render: (file, bytes, name) => cache.get(renderKey(code, file, bytes), () => readPost(file, bytes, name)),
   });
   const rendered = cache.rendered();
-  cache.save();
-  if (!collected.ok) throw new BuildFailed(collected.problems);
-
-  const hash = inputHash({ mode, code, posts: folder, publicDir });
-  // The new stylesheet exists before the manifest that links to it; the old one goes after.
-  publicFiles.write();
-  writeAtomic(outFile, manifestModule(collected.manifest, hash, options));
-  removeStaleStylesheets(publicDir, publicFiles.stylesheet);
-  return { manifest: collected.manifest, rendered, inputHash: hash, publicPaths: collected.publicPaths };
+  try {
+    if (!collected.ok) throw new BuildFailed(collected.problems);
+    const hash = inputHash({ mode, code, posts: folder, publicDir });
+    // The new stylesheet exists before the manifest that links to it; the old one goes after.
+    publicFiles.write();
+    writeAtomic(outFile, manifestModule(collected.manifest, hash, options));
+    removeStaleStylesheets(publicDir, publicFiles.stylesheet);
+    return { manifest: collected.manifest, rendered, inputHash: hash, publicPaths: collected.publicPaths };
+  } finally {
+    // Last: under `npm run dev`, wrangler reloads the new manifest while the cache is written.
+    cache.save();
+  }
 };
 
 /** What a build made, in words: "built preview manifest: 4 essays, 1 page; 1 post rendered". */

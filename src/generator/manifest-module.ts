@@ -3,7 +3,7 @@
 // `--check` compares that hash with the inputs as they are now, without building: wrangler runs it
 // before every bundle (wrangler.toml's [build]), so a stale or preview manifest never ships.
 
-import { closeSync, existsSync, openSync, readSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import type { BuildMode, Manifest } from "../manifest.ts";
 import { codeHash, inputHash, readPostsFolder } from "./inputs.ts";
@@ -23,17 +23,6 @@ export const manifestModule = (manifest: Manifest, inputHash: string, { root, po
   ].join("\n");
 };
 
-/** The first line of `file`, where its header is: the rest may be megabytes of posts. */
-const firstLine = (file: string): string => {
-  const fd = openSync(file, "r");
-  try {
-    const bytes = Buffer.alloc(1024);
-    return bytes.toString("utf8", 0, readSync(fd, bytes)).split("\n")[0] ?? "";
-  } finally {
-    closeSync(fd);
-  }
-};
-
 const rebuild = (mode: BuildMode): string => `npm run build${mode === "production" ? "" : " -- --preview"}`;
 
 /**
@@ -44,7 +33,7 @@ export const staleness = (paths: ProjectPaths & { readonly mode?: BuildMode }): 
   const { root, postsDir, publicDir, outFile, mode } = paths;
   const file = displayPath(root, outFile);
   if (!existsSync(outFile)) return `${file} does not exist: run \`${rebuild(mode ?? "production")}\``;
-  const [, recorded, hash] = HEADER_RE.exec(firstLine(outFile)) ?? [];
+  const [, recorded, hash] = HEADER_RE.exec(readFileSync(outFile, "utf8")) ?? [];
   if (recorded === undefined)
     return `${file} has no generated-file header on its first line: run \`${rebuild(mode ?? "production")}\` to replace it`;
   const checked = mode ?? (recorded as BuildMode);

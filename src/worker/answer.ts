@@ -27,18 +27,11 @@ export interface Representation {
   readonly render: () => string;
 }
 
-export interface Answer {
-  readonly kind: keyof typeof KINDS;
-  readonly body: Uint8Array;
-  readonly etag: string;
-  /** Whole seconds, as HTTP dates have them, in ms; or null. */
-  readonly lastModified: number | null;
-}
+/** A representation's bytes, their ETag, and its Last-Modified in ms, whole seconds as HTTP dates have them. */
+export type Answer = Awaited<ReturnType<typeof answerOf>>;
 
-const encoder = new TextEncoder();
-
-const answerOf = async ({ kind, lastModified, render }: Representation): Promise<Answer> => {
-  const body = encoder.encode(render());
+const answerOf = async ({ kind, lastModified, render }: Representation) => {
+  const body = new TextEncoder().encode(render());
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body)).subarray(0, 12);
   const etag = `"${Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("")}"`;
   const modified = lastModified === null ? null : Math.floor(Date.parse(lastModified) / 1000) * 1000;

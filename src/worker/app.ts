@@ -7,7 +7,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type { Manifest } from "../manifest.ts";
 import { SECURITY_HEADERS } from "../security.ts";
 import { FEED_FORMATS, type FeedFormat, feedRoute, ROUTES } from "../urls.ts";
-import { answer, type KINDS } from "./answer.ts";
+import { answer, type Representation } from "./answer.ts";
 import { canonicalHost, canonicalSpelling, movedPermanently } from "./canonical.ts";
 import { llmsTxt } from "./discovery/llms.ts";
 import { robotsTxt } from "./discovery/robots.ts";
@@ -32,9 +32,18 @@ export interface AppOptions {
 
 const FEED: Record<FeedFormat, (source: FeedSource) => string> = { atom: atomFeed, rss: rssFeed, json: jsonFeed };
 
-/** A route whose answer shows the visible essays, so the newest of them dates it. */
-const listing = (kind: keyof typeof KINDS, render: (view: View) => string) => (c: Context<AppEnv>) =>
-  answer(c, (view) => ({ kind, lastModified: view.epoch.lastModified, render: () => render(view) }));
+/** An answer that shows the visible essays, so the newest of them dates it. */
+const list = (kind: Representation["kind"], { epoch }: View, render: () => string): Representation => ({
+  kind,
+  lastModified: epoch.lastModified,
+  render,
+});
+
+/** The route's tag and its visible essays, if it has any. */
+const tagged = (c: Context<AppEnv>) => {
+  const tag = c.req.param("tag") ?? "";
+  return [tag, c.var.view.epoch.tags.get(tag)] as const;
+};
 
 export const createApp = (manifest: Manifest, { now = Date.now }: AppOptions = {}): Hono<AppEnv> => {
   const epochAt = epochs(manifest);
@@ -51,67 +60,45 @@ export const createApp = (manifest: Manifest, { now = Date.now }: AppOptions = {
   app.use(canonicalSpelling);
   app.use(movedPermanently);
 
-  app.get(ROUTES.home, listing("html", homePage));
-  app.get(ROUTES.writing, listing("html", writingPage));
-  app.get(ROUTES.tags, listing("html", tagsPage));
-  app.get(ROUTES.series, listing("html", seriesIndexPage));
-  app.get(ROUTES.sitemap, listing("xml", sitemap));
-  app.get(ROUTES.llms, listing("text", llmsTxt));
+  app.get(ROUTES.home, (c) => answer(c, (view) => list("html", view, () => homePage(view))));
+  app.get(ROUTES.writing, (c) => answer(c, (view) => list("html", view, () => writingPage(view))));
+  app.get(ROUTES.tags, (c) => answer(c, (view) => list("html", view, () => tagsPage(view))));
+  app.get(ROUTES.series, (c) => answer(c, (view) => list("html", view, () => seriesIndexPage(view))));
+  app.get(ROUTES.sitemap, (c) => answer(c, (view) => list("xml", view, () => sitemap(view))));
+  app.get(ROUTES.llms, (c) => answer(c, (view) => list("text", view, () => llmsTxt(view))));
   app.get(ROUTES.robots, (c) => answer(c, () => ({ kind: "text", lastModified: null, render: robotsTxt })));
-  app.get(ROUTES.tag, (c) =>
-    answer(c, (view) => {
-      const tag = c.req.param("tag") ?? "";
-      const essays = view.epoch.tags.get(tag);
-      return (
-        essays && { kind: "html", lastModified: view.epoch.lastModified, render: () => tagPage(view, tag, essays) }
-      );
-    }),
-  );
-  app.get(ROUTES.oneSeries, (c) =>
-    answer(c, (view) => {
-      const name = c.req.param("series") ?? "";
-      const parts = view.epoch.series.get(name);
-      return (
-        parts && { kind: "html", lastModified: view.epoch.lastModified, render: () => seriesPage(view, name, parts) }
-      );
-    }),
-  );
-  app.get(ROUTES.essay, (c) =>
-    answer(c, (view) => {
-      const essay = view.epoch.essayBySlug.get(c.req.param("slug") ?? "");
-      return essay && { kind: "html", lastModified: essay.modified, render: () => essayPage(view, essay) };
-    }),
-  );
-  app.get(ROUTES.essayMarkdown, (c) =>
-    answer(c, (view) => {
-      const essay = view.epoch.essayBySlug.get((c.req.param("file") ?? "").replace(/\.md$/, ""));
-      return essay && { kind: "markdown", lastModified: essay.modified, render: () => essay.markdown };
-    }),
-  );
-  app.get(ROUTES.page, (c) =>
-    answer(c, (view) => {
-      const page = pages.get(c.req.param("slug") ?? "");
-      return page && { kind: "html", lastModified: null, render: () => standalonePage(view, page) };
-    }),
-  );
+  app.get(ROUTES.tag, (c) => {
+    const [tag, essays] = tagged(c);
+    return answer(c, (view) => essays && list("html", view, () => tagPage(view, tag, essays)));
+  });
+  app.get(ROUTES.oneSeries, (c) => {
+    const name = c.req.param("series") ?? "";
+    const parts = c.var.view.epoch.series.get(name);
+    return answer(c, (view) => parts && list("html", view, () => seriesPage(view, name, parts)));
+  });
+  app.get(ROUTES.essay, (c) => {
+    const essay = c.var.view.epoch.essayBySlug.get(c.req.param("slug") ?? "");
+    return answer(
+      c,
+      (view) => essay && { kind: "html", lastModified: essay.modified, render: () => essayPage(view, essay) },
+    );
+  });
+  app.get(ROUTES.essayMarkdown, (c) => {
+    const essay = c.var.view.epoch.essayBySlug.get((c.req.param("file") ?? "").replace(/\.md$/, ""));
+    return answer(c, () => essay && { kind: "markdown", lastModified: essay.modified, render: () => essay.markdown });
+  });
+  app.get(ROUTES.page, (c) => {
+    const page = pages.get(c.req.param("slug") ?? "");
+    return answer(c, (view) => page && { kind: "html", lastModified: null, render: () => standalonePage(view, page) });
+  });
   for (const format of FEED_FORMATS) {
-    app.get(
-      feedRoute(format, false),
-      listing(format, (view) => FEED[format](feedSource(view.epoch.essays, null))),
+    app.get(feedRoute(format, false), (c) =>
+      answer(c, (view) => list(format, view, () => FEED[format](feedSource(view.epoch.essays, null)))),
     );
-    app.get(feedRoute(format, true), (c) =>
-      answer(c, (view) => {
-        const tag = c.req.param("tag") ?? "";
-        const essays = view.epoch.tags.get(tag);
-        return (
-          essays && {
-            kind: format,
-            lastModified: view.epoch.lastModified,
-            render: () => FEED[format](feedSource(essays, tag)),
-          }
-        );
-      }),
-    );
+    app.get(feedRoute(format, true), (c) => {
+      const [tag, essays] = tagged(c);
+      return answer(c, (view) => essays && list(format, view, () => FEED[format](feedSource(essays, tag))));
+    });
   }
 
   app.notFound(notFound(manifest.stylesheet));

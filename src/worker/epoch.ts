@@ -8,25 +8,7 @@ import type { Essay, Manifest } from "../manifest.ts";
 import { aliasRedirects, listsOf, sitePaths } from "../urls.ts";
 import type { Answer } from "./answer.ts";
 
-export interface Epoch {
-  /** Newest first. */
-  readonly essays: readonly Essay[];
-  readonly essayBySlug: ReadonlyMap<string, Essay>;
-  /** Tag -> its visible essays (newest first), tags in alphabetical order. */
-  readonly tags: ReadonlyMap<string, readonly Essay[]>;
-  /** Series -> its visible parts in reading order (oldest first), newest series first. */
-  readonly series: ReadonlyMap<string, readonly Essay[]>;
-  /** Old path -> the canonical path of a visible essay it redirects to. */
-  readonly aliases: ReadonlyMap<string, string>;
-  /** Every canonical path that answers 200 in this epoch. */
-  readonly paths: ReadonlySet<string>;
-  /** The newest `modified` among visible essays, or null when there are none. */
-  readonly lastModified: string | null;
-  /** When the next scheduled essay goes live (ms since 1970), or null. */
-  readonly nextChange: number | null;
-  /** The answers made in this epoch, by path. */
-  readonly answers: Map<string, Promise<Answer>>;
-}
+export type Epoch = ReturnType<typeof makeEpoch>;
 
 /** What a page is made from: the manifest, the epoch in force, and the request's instant (ms). */
 export interface View {
@@ -42,32 +24,41 @@ export interface AppEnv {
 
 const firstDate = (parts: readonly Essay[]): string => parts[0]?.date ?? "";
 
-const makeEpoch = (manifest: Manifest, first: number): Epoch => {
+/** The epoch in which the essays from index `first` on (newest first) are public. */
+const makeEpoch = (manifest: Manifest, first: number) => {
   const essays = manifest.essays.slice(first);
   const next = manifest.essays[first - 1];
-  const tags = new Map([...listsOf(essays).tags].sort(([a], [b]) => (a < b ? -1 : 1)));
-  const series = new Map(
+  // Tags in alphabetical order, each with its essays newest first; series newest first, each in reading order.
+  const tags: ReadonlyMap<string, readonly Essay[]> = new Map(
+    [...listsOf(essays).tags].sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
+  const series: ReadonlyMap<string, readonly Essay[]> = new Map(
     [...listsOf(essays.toReversed()).series].sort(([, a], [, b]) => (firstDate(a) < firstDate(b) ? 1 : -1)),
   );
+  const pages = manifest.pages.map((page) => page.slug);
   return {
     essays,
     essayBySlug: new Map(essays.map((essay) => [essay.slug, essay])),
     tags,
     series,
+    /** Old path -> the canonical path of a visible essay it redirects to. */
     aliases: new Map(essays.flatMap((essay) => essay.aliases.flatMap((alias) => aliasRedirects(alias, essay.slug)))),
+    /** Every canonical path that answers 200 in this epoch. */
     paths: sitePaths({
       essays: essays.map((essay) => essay.slug),
-      pages: manifest.pages.map((page) => page.slug),
+      pages,
       tags: [...tags.keys()],
       series: [...series.keys()],
     }),
+    /** The newest `modified` among visible essays, or null when there are none. */
     lastModified:
       essays
         .map((essay) => essay.modified)
         .sort()
         .at(-1) ?? null,
+    /** When the next scheduled essay goes live (ms since 1970), or null. */
     nextChange: next ? Date.parse(next.published) : null,
-    answers: new Map(),
+    answers: new Map<string, Promise<Answer>>(),
   };
 };
 
@@ -82,11 +73,8 @@ export const epochs = (manifest: Manifest): ((now: number) => Epoch) => {
     // Newest first, so the visible essays are those from the first one already published.
     const first = manifest.mode === "preview" ? 0 : instants.findIndex((instant) => instant <= now);
     const index = first === -1 ? instants.length : first;
-    let epoch = made.get(index);
-    if (!epoch) {
-      epoch = makeEpoch(manifest, index);
-      made.set(index, epoch);
-    }
+    const epoch = made.get(index) ?? makeEpoch(manifest, index);
+    made.set(index, epoch);
     return epoch;
   };
 };

@@ -22,11 +22,7 @@ ${essays.map(
 export const seriesIndexPage = ({ manifest, epoch }: View): string =>
   layout(
     manifest.stylesheet,
-    {
-      title: "Series",
-      description: `Essays on ${SITE.name} that are read in order.`,
-      path: PATHS.series,
-    },
+    { title: "Series", description: `Essays on ${SITE.name} that are read in order.`, path: PATHS.series },
     html`<h1>Series</h1>
 ${
   epoch.series.size === 0

@@ -24,11 +24,7 @@ ${essayList(inYear, 3)}
 export const writingPage = ({ manifest, epoch }: View): string =>
   layout(
     manifest.stylesheet,
-    {
-      title: "Writing",
-      description: `Every essay on ${SITE.name}, newest first.`,
-      path: PATHS.writing,
-    },
+    { title: "Writing", description: `Every essay on ${SITE.name}, newest first.`, path: PATHS.writing },
     html`<h1>Writing</h1>
 ${listing(epoch.essays)}`,
   );
