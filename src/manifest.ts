@@ -39,10 +39,7 @@ export interface Essay {
   readonly source: string;
 }
 
-export interface TocEntry {
-  readonly id: string;
-  readonly text: string;
-}
+export type TocEntry = { readonly id: string; readonly text: string };
 
 export interface Page {
   readonly slug: string;

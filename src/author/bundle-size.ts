@@ -11,11 +11,7 @@ import { run } from "./run.ts";
 export const DEFAULT_BUDGET_GZIP_KIB = 3 * 1024;
 export const WARN_FROM = 0.8;
 
-export interface BundleSize {
-  readonly rawKiB: number;
-  readonly gzipKiB: number;
-  readonly manifestKiB: number;
-}
+export type BundleSize = { readonly rawKiB: number; readonly gzipKiB: number; readonly manifestKiB: number };
 
 /** What wrangler prints of the upload: raw and gzip KiB. */
 export const UPLOAD_RE = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/;

@@ -4,14 +4,17 @@
 // public URLs to the ledger and stages it; in CI it only verifies. `--budget-gzip-kib N` sets the
 // size budget (default: 3 MiB).
 
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { buildManifest, type BuildResult } from "../generator/build.ts";
+import { type BuildResult, buildManifest } from "../generator/build.ts";
+import { LEDGER_HEADER, readLedger } from "../generator/ledger.ts";
 import { projectPaths } from "../generator/paths.ts";
 import { BuildFailed, count, type Problem, printProblems } from "../generator/problem.ts";
+import { writeAtomic } from "../generator/write-atomic.ts";
 import { DEFAULT_BUDGET_GZIP_KIB, measureBundle, report, verdict, type BundleSize } from "./bundle-size.ts";
 import { inCi } from "./ci.ts";
 import { formatting } from "./formatting.ts";
-import { appendToLedger, missingFromLedger } from "./ledger-file.ts";
 import { typecheck } from "./typecheck.ts";
 
 const started = performance.now();
@@ -25,17 +28,24 @@ if (!(budget > 0)) {
 }
 const paths = projectPaths();
 
-/** The ledger must hold every public URL: recorded (and staged) here, only verified in CI. */
-const ledgerProblems = (built: BuildResult): Problem[] => {
-  const missing = missingFromLedger(paths.ledgerFile, built.publicPaths);
+/**
+ * The ledger must hold every public URL. Locally the new ones are appended (older lines never move)
+ * and the file is staged, so the commit that publishes a URL also records it; CI only verifies.
+ */
+const ledgerProblems = ({ publicPaths }: BuildResult): Problem[] => {
+  const recorded = new Set(readLedger(paths.ledgerFile).map((entry) => entry.path));
+  const missing = publicPaths.filter((path) => !recorded.has(path));
+  const list = missing.join(", ");
   if (missing.length === 0) return [];
-  if (inCi()) {
-    const message = `lacks ${count(missing.length, "public URL")} (${missing.join(", ")}): run \`npm run check\` and commit published-urls.txt`;
-    return [{ file: "published-urls.txt", message }];
-  }
-  const staged = appendToLedger(paths.ledgerFile, missing);
+  const lacks = `lacks ${count(missing.length, "public URL")} (${list}): run \`npm run check\` and commit published-urls.txt`;
+  if (inCi()) return [{ file: "published-urls.txt", message: lacks }];
+  const file = paths.ledgerFile;
+  const current = existsSync(file) ? readFileSync(file, "utf8") : `${LEDGER_HEADER.join("\n")}\n`;
+  writeAtomic(file, `${current.endsWith("\n") ? current : `${current}\n`}${missing.join("\n")}\n`);
+  const git = (args: string[]): boolean => spawnSync("git", args, { cwd: paths.root, stdio: "ignore" }).status === 0;
+  const staged = git(["rev-parse", "--git-dir"]) && git(["add", "--", file]);
   console.log(
-    `published-urls.txt: recorded ${count(missing.length, "newly public URL")}${staged ? " (staged)" : ""}: ${missing.join(", ")}`,
+    `published-urls.txt: recorded ${count(missing.length, "newly public URL")}${staged ? " (staged)" : ""}: ${list}`,
   );
   return [];
 };

@@ -18,10 +18,7 @@ export const FINGERPRINTED_RE = /^style\.[0-9a-f]{10}\.css$/;
 export const isGeneratedPublicFile = (name: string): boolean => name === HEADERS_FILE || FINGERPRINTED_RE.test(name);
 
 /** One entry of the posts folder, with its bytes, or null bytes when it is not a file. */
-export interface FolderEntry {
-  readonly name: string;
-  readonly bytes: Uint8Array | null;
-}
+export type FolderEntry = { readonly name: string; readonly bytes: Uint8Array | null };
 
 /** Every file at or below `path`, sorted, so hashes are the same on every machine. */
 export const filesUnder = (path: string): string[] =>

@@ -12,10 +12,7 @@ export const LEDGER_HEADER = [
   "# stops answering 200 or a 301 from an essay's `aliases`.",
 ];
 
-export interface LedgerEntry {
-  readonly path: string;
-  readonly line: number;
-}
+export type LedgerEntry = { readonly path: string; readonly line: number };
 
 /** The ledger's paths with their lines; an absent ledger is an empty one. */
 export const readLedger = (file: string): LedgerEntry[] =>

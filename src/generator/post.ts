@@ -27,10 +27,7 @@ export interface PostFacts {
 }
 
 /** A manifest entry with the facts about its post. */
-export interface Post<T extends Essay | Page = Essay | Page> {
-  readonly entry: T;
-  readonly facts: PostFacts;
-}
+export type Post<T extends Essay | Page = Essay | Page> = { readonly entry: T; readonly facts: PostFacts };
 
 export type PostResult =
   | ({ readonly ok: true; readonly kind: "essay" } & Post<Essay>)

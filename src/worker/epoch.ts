@@ -11,16 +11,10 @@ import type { Answer } from "./answer.ts";
 export type Epoch = ReturnType<typeof makeEpoch>;
 
 /** What a page is made from: the manifest, the epoch in force, and the request's instant (ms). */
-export interface View {
-  readonly manifest: Manifest;
-  readonly epoch: Epoch;
-  readonly now: number;
-}
+export type View = { readonly manifest: Manifest; readonly epoch: Epoch; readonly now: number };
 
 /** What the app's middleware hands every route: the view of the site at the request's instant. */
-export interface AppEnv {
-  readonly Variables: { readonly view: View };
-}
+export type AppEnv = { readonly Variables: { readonly view: View } };
 
 const firstDate = (parts: readonly Essay[]): string => parts[0]?.date ?? "";
 
