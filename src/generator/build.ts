@@ -57,7 +57,7 @@ export const buildManifest = async (
   const rendered = cache.rendered();
   try {
     if (!collected.ok) throw new BuildFailed(collected.problems);
-    const hash = inputHash({ mode, code, posts: folder, publicDir });
+    const hash = inputHash(mode, code, folder, publicDir);
     // The new stylesheet exists before the manifest that links to it; the old one goes after.
     publicFiles.write();
     writeAtomic(outFile, manifestModule(collected.manifest, hash, options));

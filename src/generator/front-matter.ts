@@ -58,9 +58,8 @@ const aliases = z
   .array(aliasPath, { error: "must be a list of old paths, e.g. [/posts/old-slug/]" })
   .refine(unique, "lists a path twice");
 
-const tags = z
-  .array(slug("tag"), { error: "must be a list of tag slugs, e.g. [caching, files]" })
-  .refine(unique, "lists a tag twice");
+const tagList = { error: "must be a list of tag slugs, e.g. [caching, files]" };
+const tags = z.array(slug("tag"), tagList).refine(unique, "lists a tag twice");
 
 export const ESSAY_SCHEMA = z.strictObject({
   title: line.describe("the essay's title"),
@@ -84,13 +83,8 @@ export const PAGE_SCHEMA = z.strictObject({
 /** A front-matter problem; `line` is 1-based within the whole file. */
 export type FrontMatterIssue = { readonly line: number; readonly message: string };
 
-/** A post split into front matter and body. */
-export interface ParsedPost {
-  readonly body: string;
-  readonly bodyLine: number;
-  /** The file line on which a top-level key is written (1 when it is absent). */
-  readonly lineOf: (key: string) => number;
-}
+/** A post split into front matter and body; `lineOf` gives the line of a top-level key (1 when it is absent). */
+export type ParsedPost = { readonly body: string; readonly bodyLine: number; readonly lineOf: (key: string) => number };
 
 export type Parsed<T> =
   | ({ readonly ok: true; readonly data: T } & ParsedPost)
@@ -132,13 +126,11 @@ export const parseFrontMatter = <S extends z.ZodObject>(
     return issue(1, "front matter must be a YAML mapping of keys to values");
   const present = data as Record<string, unknown>;
   const issues: FrontMatterIssue[] = [];
-  if ("date" in present) {
-    const why =
-      kind === "essay"
-        ? "an essay's date comes from its filename (YYYY-MM-DD-slug.md) and nowhere else"
-        : "a page has no date (name the file YYYY-MM-DD-slug.md to make it an essay)";
-    issues.push({ line: lineOf("date"), message: `remove the \`date\` key: ${why}` });
-  }
+  const why =
+    kind === "essay"
+      ? "an essay's date comes from its filename (YYYY-MM-DD-slug.md) and nowhere else"
+      : "a page has no date (name the file YYYY-MM-DD-slug.md to make it an essay)";
+  if ("date" in present) issues.push({ line: lineOf("date"), message: `remove the \`date\` key: ${why}` });
   const result = schema.safeParse(present);
   if (result.success && issues.length === 0) {
     const body = file.content;
@@ -157,17 +149,13 @@ export const parseFrontMatter = <S extends z.ZodObject>(
       continue;
     }
     const [key = "", item] = problem.path.map(String);
-    if (present[key] === undefined) {
-      issues.push({
-        line: 1,
-        message: `front matter is missing \`${key}\` (${schema.shape[key]?.description ?? "required"})`,
-      });
-    } else {
-      issues.push({
-        line: lineOf(key),
-        message: `${item === undefined ? `\`${key}\`` : `\`${key}\` item ${Number(item) + 1}`} ${problem.message}`,
-      });
-    }
+    const where = item === undefined ? `\`${key}\`` : `\`${key}\` item ${Number(item) + 1}`;
+    const missing = `front matter is missing \`${key}\` (${schema.shape[key]?.description ?? "required"})`;
+    issues.push(
+      present[key] === undefined
+        ? { line: 1, message: missing }
+        : { line: lineOf(key), message: `${where} ${problem.message}` },
+    );
   }
   return { ok: false, issues: issues.sort((a, b) => a.line - b.line) };
 };

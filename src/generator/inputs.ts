@@ -41,11 +41,9 @@ export const codeHash = (root: string): string => {
   return hashOf(files.map((file) => [relative(root, file), readFileSync(file)] as const));
 };
 
+/** `code` is a hash (fixed length) and a file name holds no NUL, so the three parts cannot run together. */
 export const renderKey = (code: string, file: string, bytes: Uint8Array): string =>
-  hashOf([
-    ["code", code],
-    [file, bytes],
-  ]);
+  createHash("sha256").update(`${code}\0${file}\0`).update(bytes).digest("hex");
 
 /** The posts folder, every entry by name in a stable order, read once for hashing and rendering. */
 export const readPostsFolder = (postsDir: string): FolderEntry[] =>
@@ -54,18 +52,12 @@ export const readPostsFolder = (postsDir: string): FolderEntry[] =>
     .map((entry) => ({ name: entry.name, bytes: entry.isFile() ? readFileSync(join(postsDir, entry.name)) : null }));
 
 /** Every entry of posts/ counts, valid or not: a stray file changes the outcome of the build. */
-export const inputHash = (inputs: {
-  mode: BuildMode;
-  code: string;
-  posts: readonly FolderEntry[];
-  publicDir: string;
-}) => {
-  const { mode, code, posts, publicDir } = inputs;
+export const inputHash = (mode: BuildMode, code: string, posts: readonly FolderEntry[], publicDir: string): string => {
+  const names = filesUnder(publicDir).map((file) => relative(publicDir, file));
   return hashOf([
     ["mode", mode],
     ["code", code],
-    ...filesUnder(publicDir)
-      .map((file) => relative(publicDir, file))
+    ...names
       .filter((name) => !isGeneratedPublicFile(name))
       .map((name) => [`public ${name}`, readFileSync(join(publicDir, name))] as const),
     ...posts.map(({ name, bytes }) => [`post ${name}`, bytes ?? "(not a file)"] as const),

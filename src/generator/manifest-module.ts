@@ -37,7 +37,6 @@ export const staleness = (paths: ProjectPaths & { readonly mode?: BuildMode }): 
   if (recorded === undefined)
     return `${file} has no generated-file header on its first line: run \`${rebuild(mode ?? "production")}\` to replace it`;
   const checked = mode ?? (recorded as BuildMode);
-  if (hash === inputHash({ mode: checked, code: codeHash(root), posts: readPostsFolder(postsDir), publicDir }))
-    return null;
+  if (hash === inputHash(checked, codeHash(root), readPostsFolder(postsDir), publicDir)) return null;
   return `${file} is stale: its inputs (posts, public/, code, library versions or mode) changed since it was generated; run \`${rebuild(checked)}\``;
 };

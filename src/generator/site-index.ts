@@ -33,29 +33,27 @@ const availability = (essays: readonly Essay[]): { from: string; draft: boolean 
 
 export const siteIndex = (essays: readonly Post<Essay>[], pages: readonly Post<Page>[]): Map<string, Target> => {
   const index = new Map<string, Target>();
-  for (const path of BASE_PATHS)
-    index.set(path, { what: "a page of the site", from: null, draft: false, anchors: null });
+  const add = (paths: Iterable<string>, target: Target): void => {
+    for (const path of paths) index.set(path, target);
+  };
+  add(BASE_PATHS, { what: "a page of the site", from: null, draft: false, anchors: null });
   for (const { entry, facts } of [...pages, ...essays]) {
-    const essay = facts.date !== null;
-    for (const path of contentPaths(essay ? { essays: [entry.slug] } : { pages: [entry.slug] })) {
-      const anchors = path === facts.path ? new Set(facts.anchors) : null;
-      index.set(path, {
-        what: `the ${essay ? "essay" : "page"} ${facts.file}`,
-        from: facts.date,
-        draft: entry.draft,
-        anchors,
-      });
-    }
+    const target = {
+      what: `the ${facts.date === null ? "page" : "essay"} ${facts.file}`,
+      from: facts.date,
+      draft: entry.draft,
+    };
+    add(contentPaths(facts.date === null ? { pages: [entry.slug] } : { essays: [entry.slug] }), {
+      ...target,
+      anchors: null,
+    });
+    index.set(facts.path, { ...target, anchors: new Set(facts.anchors) });
   }
   const { tags, series } = listsOf(essays.map(({ entry }) => entry));
-  for (const [tag, tagged] of tags) {
-    for (const path of contentPaths({ tags: [tag] }))
-      index.set(path, { what: `the tag ${tag}`, ...availability(tagged), anchors: null });
-  }
-  for (const [name, parts] of series) {
-    for (const path of contentPaths({ series: [name] }))
-      index.set(path, { what: `the series ${name}`, ...availability(parts), anchors: null });
-  }
+  for (const [tag, tagged] of tags)
+    add(contentPaths({ tags: [tag] }), { what: `the tag ${tag}`, ...availability(tagged), anchors: null });
+  for (const [name, parts] of series)
+    add(contentPaths({ series: [name] }), { what: `the series ${name}`, ...availability(parts), anchors: null });
   return index;
 };
 

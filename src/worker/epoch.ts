@@ -16,6 +16,13 @@ export type View = { readonly manifest: Manifest; readonly epoch: Epoch; readonl
 /** What the app's middleware hands every route: the view of the site at the request's instant. */
 export type AppEnv = { readonly Variables: { readonly view: View } };
 
+/** The newest `modified` among some essays (RFC 3339 instants in UTC sort as text), or null. */
+export const newestModified = (essays: readonly Essay[]): string | null =>
+  essays.reduce<string | null>(
+    (newest, { modified }) => (newest === null || modified > newest ? modified : newest),
+    null,
+  );
+
 const firstDate = (parts: readonly Essay[]): string => parts[0]?.date ?? "";
 
 /** The epoch in which the essays from index `first` on (newest first) are public. */
@@ -45,11 +52,7 @@ const makeEpoch = (manifest: Manifest, first: number) => {
       series: [...series.keys()],
     }),
     /** The newest `modified` among visible essays, or null when there are none. */
-    lastModified:
-      essays
-        .map((essay) => essay.modified)
-        .sort()
-        .at(-1) ?? null,
+    lastModified: newestModified(essays),
     /** When the next scheduled essay goes live (ms since 1970), or null. */
     nextChange: next ? Date.parse(next.published) : null,
     answers: new Map<string, Promise<Answer>>(),

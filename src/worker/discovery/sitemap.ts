@@ -1,16 +1,9 @@
 // /sitemap.xml (sitemaps.org 0.9): every canonical HTML page, with `lastmod` where a post gives one.
 
 import { html } from "hono/html";
-import type { Essay } from "../../manifest.ts";
 import { absoluteUrl, PATHS } from "../../urls.ts";
 import { toText } from "../layout.ts";
-import type { View } from "../epoch.ts";
-
-const newest = (essays: readonly Essay[]): string | null =>
-  essays
-    .map((essay) => essay.modified)
-    .sort()
-    .at(-1) ?? null;
+import { newestModified, type View } from "../epoch.ts";
 
 export const sitemap = ({ manifest, epoch }: View): string => {
   const entries: { path: string; lastmod: string | null }[] = [
@@ -18,9 +11,9 @@ export const sitemap = ({ manifest, epoch }: View): string => {
     { path: PATHS.writing, lastmod: epoch.lastModified },
     ...epoch.essays.map((essay) => ({ path: PATHS.essay(essay.slug), lastmod: essay.modified })),
     { path: PATHS.tags, lastmod: epoch.lastModified },
-    ...[...epoch.tags].map(([tag, tagged]) => ({ path: PATHS.tag(tag), lastmod: newest(tagged) })),
+    ...[...epoch.tags].map(([tag, tagged]) => ({ path: PATHS.tag(tag), lastmod: newestModified(tagged) })),
     { path: PATHS.series, lastmod: epoch.lastModified },
-    ...[...epoch.series].map(([name, parts]) => ({ path: PATHS.oneSeries(name), lastmod: newest(parts) })),
+    ...[...epoch.series].map(([name, parts]) => ({ path: PATHS.oneSeries(name), lastmod: newestModified(parts) })),
     ...manifest.pages.map((page) => ({ path: PATHS.page(page.slug), lastmod: null })),
   ];
   return toText(html`<?xml version="1.0" encoding="utf-8"?>

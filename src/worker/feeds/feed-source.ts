@@ -3,6 +3,7 @@
 import type { Essay } from "../../manifest.ts";
 import { SITE } from "../../site.ts";
 import { type FeedFormat, PATHS } from "../../urls.ts";
+import { newestModified } from "../epoch.ts";
 
 // A feed must carry an update time even when it is empty; a fixed one keeps its bytes stable.
 const EMPTY_FEED_UPDATED = "1970-01-01T00:00:00Z";
@@ -19,11 +20,7 @@ export const feedSource = (visible: readonly Essay[], tag: string | null) => {
     homePath: tag === null ? PATHS.writing : PATHS.tag(tag),
     tag,
     essays,
-    updated:
-      essays
-        .map((essay) => essay.modified)
-        .sort()
-        .at(-1) ?? EMPTY_FEED_UPDATED,
+    updated: newestModified(essays) ?? EMPTY_FEED_UPDATED,
   };
 };
 

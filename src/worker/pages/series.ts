@@ -10,13 +10,13 @@ import type { View } from "../epoch.ts";
 
 const parts = (n: number): string => `${n} part${n === 1 ? "" : "s"}`;
 
+const part = (
+  essay: Essay,
+): Html => html`<li><a href="${PATHS.essay(essay.slug)}">${essay.title}</a> <span class="meta"><time datetime="${essay.date}">${longDate(essay.date)}</time></span>
+<p class="dek">${essay.dek}</p></li>`;
+
 const partList = (essays: readonly Essay[]): Html => html`<ol class="series-parts">
-${essays.map(
-  (
-    essay,
-  ) => html`<li><a href="${PATHS.essay(essay.slug)}">${essay.title}</a> <span class="meta"><time datetime="${essay.date}">${longDate(essay.date)}</time></span>
-<p class="dek">${essay.dek}</p></li>`,
-)}
+${essays.map(part)}
 </ol>`;
 
 export const seriesIndexPage = ({ manifest, epoch }: View): string =>
