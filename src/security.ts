@@ -1,11 +1,8 @@
-// The site's security headers: one definition, as options for Hono's secureHeaders middleware.
-// The build runs that middleware once and writes what it sets into the manifest, which every
-// Worker response carries, and into public/_headers for the static files. The two cannot drift apart.
+// The site's security headers, defined once as options for Hono's secureHeaders: the Worker sets them on
+// every response, and the build writes the same into public/_headers for the static files.
 //
-// The Content-Security-Policy allows what the pages use and nothing else: the site's own
-// stylesheet and images, no script at all (the JSON-LD block is data, which a policy does not
-// govern), no frames, no plugins. connect-src 'self' grants nothing to a page that runs no script;
-// it lets tools that fetch from inside the page, such as Lighthouse reading /robots.txt, do so.
+// The CSP allows what the pages use and nothing else: the site's own stylesheet and images, no script
+// (JSON-LD is data), no frames. connect-src 'self' lets in-page tools such as Lighthouse read /robots.txt.
 
 export const SECURITY_HEADERS = {
   contentSecurityPolicy: {

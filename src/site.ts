@@ -32,12 +32,8 @@ export const SITE = {
   },
 } as const;
 
-/**
- * How long browsers and caches may reuse a response before revalidating it (seconds). Pages and
- * feeds revalidate cheaply (ETag, 304), so they are kept short; the Worker also never lets a cache
- * keep a list past the instant a scheduled essay goes live. The fingerprinted stylesheet never
- * changes under its name, so it is cached for a year.
- */
+// Seconds a response may be reused before it is revalidated: short for pages and feeds, whose 304s are
+// cheap (and never past a scheduled essay's instant); a year for the stylesheet, whose name is its hash.
 export const CACHE_POLICY = {
   html: 300,
   feed: 900,

@@ -1,6 +1,5 @@
-// The site's URL grammar: the one place that says which paths exist and which names they reserve.
-// Listing and page URLs end in "/"; essay URLs and files do not. Both the build (to check links,
-// aliases and page slugs) and the Worker (to route) read it from here.
+// The site's URL grammar, which the build (links, aliases, page slugs) and the Worker (routes) share.
+// Listing and page URLs end in "/"; essay URLs and files do not.
 
 import { SITE } from "./site.ts";
 
@@ -67,10 +66,7 @@ export const CONVENTIONAL_REDIRECTS: ReadonlyMap<string, string> = new Map([
   ["/archive/", PATHS.writing],
 ]);
 
-/**
- * Ids the layout gives elements of every essay page, which #fragments can name. Heading ids are
- * made to avoid them, so a heading called "Main" cannot take the skip link's target.
- */
+/** Ids the layout gives elements of every page; heading ids avoid them, so "## Main" cannot take the skip link's. */
 export const LAYOUT_IDS = {
   main: "main",
   contents: "toc-title",
@@ -112,10 +108,7 @@ export const sitePaths = (content: SiteContent): Set<string> => contentPaths(con
 
 const ESSAY_PATH_RE = new RegExp(`^${ROUTES.writing}${SLUG_SOURCE}$`);
 
-/**
- * The redirects one alias of an essay makes, [old path, new path]. An old essay URL also had its
- * Markdown twin, so an alias shaped like /writing/<slug> redirects /writing/<slug>.md as well.
- */
+/** The redirects an alias makes, [old, new]: an old /writing/<slug> had its .md twin, which redirects too. */
 export const aliasRedirects = (alias: string, slug: string): [string, string][] => [
   [alias, PATHS.essay(slug)],
   ...(ESSAY_PATH_RE.test(alias) ? [[`${alias}.md`, PATHS.essayMarkdown(slug)] as [string, string]] : []),

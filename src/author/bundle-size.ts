@@ -1,6 +1,5 @@
-// The Worker's upload size as `wrangler deploy --dry-run` counts it, against a budget: the check
-// fails above it and warns from 80%. The report says how much of it is the generated manifest
-// (the posts) and how much the code (the Worker and Hono).
+// The Worker's upload size as `wrangler deploy --dry-run` counts it, against a budget that fails the
+// check above it and warns from 80%; the report parts the manifest (the posts) from the code.
 
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";

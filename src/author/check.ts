@@ -1,8 +1,5 @@
-// `npm run check`: everything the build validates, plus the formatting, the types, the
-// published-URL ledger and the Worker's size budget, with no server started. Every problem is
-// printed as file:line: message and the exit code is 1 when there is one. Locally it appends newly
-// public URLs to the ledger and stages it; in CI it only verifies. `--budget-gzip-kib N` sets the
-// size budget (default: 3 MiB).
+// `npm run check`: the build, the formatting, both rooms' types, the published-URL ledger and the
+// Worker's size budget, every problem as file:line: message. `--budget-gzip-kib N` sets the budget.
 
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -28,10 +25,8 @@ if (!(budget > 0)) {
 }
 const paths = projectPaths();
 
-/**
- * The ledger must hold every public URL. Locally the new ones are appended (older lines never move)
- * and the file is staged, so the commit that publishes a URL also records it; CI only verifies.
- */
+// The ledger must hold every public URL: locally the new ones are appended and staged, so the commit
+// that publishes a URL records it; CI only verifies.
 const ledgerProblems = ({ publicPaths }: BuildResult): Problem[] => {
   const recorded = new Set(readLedger(paths.ledgerFile).map((entry) => entry.path));
   const missing = publicPaths.filter((path) => !recorded.has(path));

@@ -1,6 +1,5 @@
-// npm's `prepare` step (run by `npm install` and `npm ci`): points git at the committed hooks in
-// .githooks/, so every commit runs `npm run check`. Outside a git repository of its own (a CI
-// tarball, a clean export, a copy inside another repository) it does nothing, silently.
+// npm's `prepare` step: points git at .githooks/ so every commit runs `npm run check`; outside a git
+// repository of its own (a tarball, a copy inside another repository) it does nothing, silently.
 
 import { spawnSync } from "node:child_process";
 import { realpathSync } from "node:fs";

@@ -1,6 +1,5 @@
-// `npm run new -- "Title of the essay"`: starts an essay as posts/<today, UTC>-<slug>.md, a draft
-// with valid front matter and a skeleton to write into. It never overwrites a file and never
-// reuses a slug another post has, and says which post has it.
+// `npm run new -- "Title"`: starts posts/<today, UTC>-<slug>.md as a draft with a skeleton; it never
+// overwrites a file and never reuses a slug another post has.
 
 import { readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";

@@ -1,5 +1,5 @@
-// Type checking as problems: the generated runtime types must be current, and each room's code
-// must type-check on its own (the Worker's without Node's types).
+// Type checking as problems: the runtime types wrangler generates must be current, and each room's
+// code must type-check on its own (the Worker's without Node's types).
 
 import type { Problem } from "../generator/problem.ts";
 import { run } from "./run.ts";
@@ -24,11 +24,8 @@ const runtimeTypes = async (root: string): Promise<Problem[]> => {
   return [{ file: "worker-configuration.d.ts", message }];
 };
 
-/**
- * The Worker's room is checked against the manifest the build writes, so it is only checked when
- * the build has just passed; the build's room is always checked. A file both rooms share is
- * reported once.
- */
+// The Worker's room reads the manifest, so it is checked only when the build has just passed; a file
+// both rooms share is reported once.
 export const typecheck = async (root: string, manifestIsCurrent: boolean): Promise<Problem[]> => {
   const rooms = manifestIsCurrent ? ["tsconfig.json", "tsconfig.node.json"] : ["tsconfig.node.json"];
   const checks = [...rooms.map((project) => tsc(root, project)), ...(manifestIsCurrent ? [runtimeTypes(root)] : [])];

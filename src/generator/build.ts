@@ -1,6 +1,5 @@
-// The build as a function: posts/ and public/ in; the generated manifest module, the fingerprinted
-// stylesheet and public/_headers out. Nothing but the render cache is written until every check
-// has passed; then each file is replaced atomically. The CLI, the dev loop and the check call it.
+// The build: posts/ and public/ in; the manifest module, the fingerprinted stylesheet and _headers out.
+// Nothing but the render cache is written until every check has passed, and then atomically.
 
 import type { BuildMode, Manifest } from "../manifest.ts";
 import { collectPosts } from "./collect.ts";

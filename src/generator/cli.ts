@@ -1,10 +1,6 @@
-// `node src/generator/cli.ts [--preview] [--check]`, what `npm run build` runs: builds the
-// production manifest (with --preview, drafts and scheduled essays included), or prints every
-// problem as file:line: message and exits 1, writing nothing. `--check` builds nothing: it fails
-// when the generated manifest does not match its inputs, in production mode unless --preview is
-// given. Wrangler runs it before every bundle (wrangler.toml); under `npm run dev` (DEV_SERVER_ENV)
-// it accepts the mode the manifest records, so the preview serves while a `wrangler deploy` after
-// `npm run dev` stops before it could ship drafts.
+// `node src/generator/cli.ts [--preview] [--check]`, what `npm run build` runs. `--check` only compares
+// the manifest with its inputs (production unless --preview; under `npm run dev`, the mode it records):
+// wrangler runs it before every bundle, so a deploy after `npm run dev` cannot ship drafts.
 
 import { parseArgs } from "node:util";
 import { staleness } from "./manifest-module.ts";

@@ -1,6 +1,5 @@
-// posts/ to a Manifest: applies the filename grammar to every entry, reads each post, and checks
-// what no single file can see alone (duplicate slugs and ids, pages that would shadow a route,
-// links, aliases, the ledger of published URLs). Writes nothing.
+// posts/ to a Manifest: the filename grammar, each post read, and what no single file can see alone
+// (duplicate slugs and ids, pages that shadow a route, links, aliases, the ledger). Writes nothing.
 
 import { existsSync, readdirSync } from "node:fs";
 import type { BuildMode, Essay, Manifest, Page } from "../manifest.ts";
@@ -23,10 +22,7 @@ export interface CollectOptions {
   readonly publicDir: string;
   /** The fingerprinted stylesheet URL the layout links to. */
   readonly stylesheet: string;
-  /**
-   * Today (YYYY-MM-DD, UTC). The build's only use of the clock: whether a link points at an essay
-   * that is still scheduled, and which URLs the ledger must hold. It never changes what is written.
-   */
+  /** Today (YYYY-MM-DD, UTC): which essays are scheduled, for the checks only; never in what is written. */
   readonly today: string;
   /** The published-URL ledger's entries, and how to name its file in messages. */
   readonly ledger: { readonly entries: readonly LedgerEntry[]; readonly displayFile: string };
@@ -51,11 +47,8 @@ const byFileAndLine = (a: Problem, b: Problem): number =>
 const byNewest = (a: Essay, b: Essay): number =>
   a.date === b.date ? (a.slug < b.slug ? -1 : 1) : a.date < b.date ? 1 : -1;
 
-/**
- * A slug and a feed id each belong to the first essay that takes them. Feed readers tell entries
- * apart by id alone; two essays with one slug share their default id too, which the slug's problem
- * already says.
- */
+// A slug and a feed id (feed readers tell entries apart by id alone) each belong to the first essay
+// that takes them; two essays with one slug share their default id too, which one problem says.
 const duplicates = (essays: readonly Post<Essay>[]): Problem[] => {
   const slugs = new Map<string, string>();
   const ids = new Map<string, string>();

@@ -1,8 +1,6 @@
-// `npm run dev [-- wrangler dev options]`: builds the preview manifest (drafts and scheduled essays
-// included), starts `wrangler dev` on 127.0.0.1:8787, and rebuilds in this one process whenever
-// posts/ or public/ change, keeping the render cache in memory, so a save renders only the saved
-// post. A build with problems prints them and leaves the last good manifest in place, so the site
-// keeps serving it; at start there is no good build yet, so problems there stop it.
+// `npm run dev [-- wrangler dev options]`: the preview manifest, served by `wrangler dev`, rebuilt in
+// this one process on every change in posts/ or public/ with the render cache kept in memory. A build
+// with problems prints them and the last good one keeps serving; at start, problems stop it.
 
 import { spawn } from "node:child_process";
 import { watch } from "node:fs";

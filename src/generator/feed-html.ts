@@ -1,7 +1,5 @@
-// Feed readers show an essay away from the site, so every link and image in its feed copy must be
-// absolute, fragments included ("#fn-1" becomes "https://fmlops.dev/writing/slug#fn-1"). The HTML
-// is tokenised, not pattern-matched, so raw HTML an author wrote is rewritten too; only the
-// attributes that change are rewritten in place, and every other byte is the rendered body's.
+// A feed copy: the essay's HTML with every URL absolute, as feed readers show it away from the site.
+// Parsed, not pattern-matched, so raw HTML is rewritten too; every other byte stays the body's.
 
 import { escapeAttribute } from "entities";
 import { Parser } from "htmlparser2";

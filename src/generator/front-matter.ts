@@ -1,6 +1,5 @@
-// The front-matter schema: the one place that lists the keys a post may carry, their types and
-// what each is for. A post is split into front matter and body, and both are checked against it
-// (a body must not be empty, nor hold a character XML cannot carry) before anything is rendered.
+// The front-matter schema, the one list of the keys a post may carry, and a post split into front
+// matter and a body fit to render (not empty, no character XML cannot carry).
 
 import matter from "gray-matter";
 import yaml from "js-yaml";
@@ -90,9 +89,8 @@ export type Parsed<T> =
   | ({ readonly ok: true; readonly data: T } & ParsedPost)
   | { readonly ok: false; readonly issues: readonly FrontMatterIssue[] };
 
-// YAML's core schema keeps `2026-01-02` a string, so a date-only `updated` is not silently turned
-// into a midnight timestamp, and the schema sees exactly what the author wrote. Passing options
-// also stops gray-matter from caching every file it has parsed.
+// YAML's core schema keeps `2026-01-02` a string, not a midnight timestamp, so the schema sees what the
+// author wrote. Passing options also stops gray-matter caching every file it has parsed.
 const MATTER_OPTIONS = {
   engines: { yaml: (source: string) => yaml.load(source, { schema: yaml.CORE_SCHEMA }) as object },
 };

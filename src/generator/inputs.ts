@@ -1,8 +1,5 @@
-// What the generated files are made from, read once and hashed one way. The code hash covers the
-// generator, the shared modules and every installed library's version (npm's record of what it
-// installed), but not the Worker: its templates turn the manifest into pages at request time, so
-// editing one re-renders no post. A post's render key adds its name and bytes; the input hash adds
-// every post, public/ and the build mode. Equal hashes, equal output.
+// What the build's output is made from, hashed one way. The code hash covers the generator, the shared
+// modules and the installed libraries, not the Worker: editing a template re-renders no post.
 
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";

@@ -1,6 +1,5 @@
-// The published-URL ledger: every URL the site has ever made public, one path a line, committed.
-// A URL in it must keep answering, with a 200 or an alias's 301, for as long as the site lives;
-// the build fails the day a change would break one, and says how to keep it.
+// The published-URL ledger: every URL the site has made public must keep answering, with a 200 or an
+// alias's 301; the build fails the day a change would break one, and says how to keep it.
 
 import { existsSync, readFileSync } from "node:fs";
 import { type Problem, problemAt } from "./problem.ts";

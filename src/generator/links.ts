@@ -1,7 +1,4 @@
-// Internal links and images, checked at build time so a reader never meets a 404 the build could
-// have seen: a link must reach a path the site serves, not through a redirect, not to a draft from
-// a published post, not to a scheduled essay that goes live after the one linking to it, and not
-// to a #fragment the target page lacks. An image on the site must exist in public/.
+// Links and images checked at build time, so a reader never meets a 404 the build could have seen.
 
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";

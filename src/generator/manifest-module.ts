@@ -1,7 +1,5 @@
-// The generated manifest module: its first line says it is generated, by what, from what, and with
-// which input hash (inputs.ts); the rest is the manifest as a typed constant the Worker imports.
-// `--check` compares that hash with the inputs as they are now, without building: wrangler runs it
-// before every bundle (wrangler.toml's [build]), so a stale or preview manifest never ships.
+// The generated manifest module, whose first line says by what, from what and with which input hash it
+// was made, and `staleness`, which compares that hash with the inputs as they are now.
 
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -25,10 +23,7 @@ export const manifestModule = (manifest: Manifest, inputHash: string, { root, po
 
 const rebuild = (mode: BuildMode): string => `npm run build${mode === "production" ? "" : " -- --preview"}`;
 
-/**
- * Why the module at `outFile` does not match its inputs, or null when it is fresh. Without `mode`,
- * it is checked in the mode its header records (what `npm run dev`'s wrangler may accept).
- */
+/** Why the module does not match its inputs, or null; without `mode`, in the mode its header records. */
 export const staleness = (paths: ProjectPaths & { readonly mode?: BuildMode }): string | null => {
   const { root, postsDir, publicDir, outFile, mode } = paths;
   const file = displayPath(root, outFile);

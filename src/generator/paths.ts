@@ -5,24 +5,18 @@ import { join, relative, resolve } from "node:path";
 /** The generator's entry, as every generated file's first line names it. */
 export const GENERATOR = "src/generator/cli.ts";
 
-/**
- * Set by `npm run dev` for the `wrangler dev` it starts: only there may wrangler's check before
- * bundling accept the preview manifest (drafts and scheduled essays included). Anywhere else,
- * `wrangler deploy` among them, that check demands a production manifest.
- */
+/** Set by `npm run dev` for its `wrangler dev`, the only bundler that may accept a preview manifest. */
 export const DEV_SERVER_ENV = "FMLOPS_DEV_SERVER";
 
+/** `publicDir` also receives the build's stylesheet and _headers; a null `cacheFile` renders every post afresh. */
 export interface ProjectPaths {
-  /** Where package.json, src/ and node_modules/ are. */
   readonly root: string;
   readonly postsDir: string;
-  /** The static assets folder, into which the build also writes the stylesheet and _headers. */
   readonly publicDir: string;
   /** The generated manifest module. */
   readonly outFile: string;
   /** The published-URL ledger (see ledger.ts); absent means empty. */
   readonly ledgerFile: string;
-  /** The render cache's file (see render-cache.ts), or null to render every post afresh. */
   readonly cacheFile: string | null;
 }
 

@@ -1,7 +1,5 @@
-// One post file to one manifest entry: decode, check front matter, render. Every problem found is
-// returned, not thrown, so the build can report all of them at once. What the checks across posts
-// need (links, images, anchors, line numbers) travels with the entry as its facts. A result is plain
-// data, so the render cache can keep it.
+// One post file to one manifest entry, with the facts the checks across posts need. Problems are
+// returned, not thrown, so the build reports all of them; a result is plain data the cache keeps.
 
 import type { Essay, Page } from "../manifest.ts";
 import { SITE } from "../site.ts";

@@ -1,6 +1,5 @@
-// A build problem: what is wrong, in which file, on which line. Every tool (the build, the dev
-// loop, the check) collects the problems of a run and prints them together, one way, so the author
-// fixes them all in one pass.
+// A problem: what is wrong, in which file, on which line. The build, the dev loop and the check
+// collect a run's problems and print them together, one way.
 
 export interface Problem {
   /** Path relative to the project root, as the author would type it. */

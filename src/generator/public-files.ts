@@ -1,9 +1,5 @@
-// The files the build generates into public/ for Workers Static Assets:
-//   style.<hash>.css  the stylesheet, minified by esbuild, under a name that changes with the bytes
-//                     served, cached for a year
-//   _headers          the Worker's security headers for every static file, and Cache-Control for
-//                     each, from CACHE_POLICY in src/site.ts
-// Both are ignored by git and rebuilt on every build; their first lines say so.
+// The files the build writes into public/: style.<hash>.css, minified, under a name that changes with
+// its bytes; and _headers, the Worker's security headers and CACHE_POLICY for every static file.
 
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -61,10 +57,7 @@ const minifiedStylesheet = async (
   }
 };
 
-/**
- * The security headers as Hono's secureHeaders middleware sets them from the site's options: the
- * Worker runs that middleware on every response, and _headers gives the static files the same ones.
- */
+/** The headers Hono's secureHeaders sets from the site's options, as the Worker sets them on every response. */
 export const securityHeaders = async (): Promise<[string, string][]> => {
   const app = new Hono().use(secureHeaders(SECURITY_HEADERS)).get("/", (c) => c.body(null));
   return [...(await app.request("/")).headers];

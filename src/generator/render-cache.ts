@@ -1,7 +1,5 @@
-// The one cache: rendered posts by render key (inputs.ts), so a stale rendering can never be
-// served. In memory it is a map, which `npm run dev` keeps for its whole life, so a save renders
-// only the saved post. Between runs it is one file, a line per entry ("<key> <json>") of what the
-// last build used. A damaged line is a miss. Deleting the file changes nothing but time.
+// The one cache: rendered posts by render key (inputs.ts). In memory a map, which `npm run dev` keeps,
+// so a save renders one post; between runs one file of what the last build used. Deleting it costs time only.
 
 import { existsSync, readFileSync } from "node:fs";
 import type { PostResult } from "./post.ts";

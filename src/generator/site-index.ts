@@ -1,8 +1,5 @@
-// Every path the posts make, and from when and for whom it exists: what the link, alias and ledger
-// checks read. Paths come from BASE_PATHS and contentPaths() in src/urls.ts, which make the
-// sitePaths() the Worker routes by, so the build cannot believe in a URL the Worker would not serve.
-// Old paths in `aliases` answer 301 to their essay, so each must be free: not a URL the site serves
-// or redirects (in either slash form), not a static file, and claimed by one essay only.
+// Every path the posts make, from when and for whom (built from src/urls.ts, which the Worker routes by,
+// so the build cannot believe in a URL the Worker would not serve), and the aliases, each of which must be free.
 
 import { existsSync } from "node:fs";
 import { join } from "node:path";

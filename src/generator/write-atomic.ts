@@ -1,5 +1,5 @@
-// Replaces a file all at once: readers see the old bytes or the new ones, never a half-written
-// file, and a build that fails before the rename leaves the old file exactly as it was.
+// Replaces a file all at once: readers see the old bytes or the new, never half, and a build that fails
+// before the rename leaves the old file exactly as it was.
 
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";

@@ -1,12 +1,50 @@
-// Every 200 the site serves is an Answer, made once per epoch and path: its encoded body, and an
-// ETag that is a hash of exactly those bytes, so the same posts give the same ETags and a changed
-// byte changes them. Every later request for the path only picks the 304 or the 200.
+// An Answer: a path's encoded body, made once per epoch, and an ETag that hashes exactly those bytes.
+// Later requests only pick the 304 or the 200. (Hono's etag hashes every time and ignores If-Modified-Since.)
 
 import type { Context } from "hono";
 import { CACHE_POLICY, cacheControl } from "../site.ts";
 import { FEEDS } from "../urls.ts";
-import { notModified } from "./conditional.ts";
 import type { AppEnv, View } from "./epoch.ts";
+
+const opaqueTag = (tag: string): string => tag.trim().replace(/^W\//, "");
+
+const DAY = "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)";
+const LONG_DAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+const MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)";
+const TIME = "\\d{2}:\\d{2}:\\d{2}";
+/** The three forms of HTTP-date (RFC 9110 §5.6.7): IMF-fixdate, and the obsolete RFC 850 and asctime. */
+const HTTP_DATE_RE = new RegExp(
+  `^(?:${DAY}, \\d{2} ${MONTH} \\d{4} ${TIME} GMT|${LONG_DAY}, \\d{2}-${MONTH}-\\d{2} ${TIME} GMT|${DAY} ${MONTH} [ \\d]\\d ${TIME} \\d{4})$`,
+);
+
+/** The instant an HTTP-date names, or null when the value is not one (and must be ignored). */
+const httpDate = (value: string): number | null => {
+  if (!HTTP_DATE_RE.test(value)) return null;
+  const instant = Date.parse(value.endsWith("GMT") ? value : `${value} GMT`);
+  if (Number.isNaN(instant)) return null;
+  // Date.parse reads the years 0000 to 0099 as 19xx or 20xx; a four-digit year must survive as written.
+  const year = /\b\d{4}\b/.exec(value)?.[0];
+  return year === undefined || new Date(instant).getUTCFullYear() === Number(year) ? instant : null;
+};
+
+/** True when the request's preconditions say the client's copy (strong `etag`, `lastModified` ms) is current. */
+export const notModified = (headers: Headers, etag: string, lastModified: number | null): boolean => {
+  const ifNoneMatch = headers.get("if-none-match");
+  // When If-None-Match is present, If-Modified-Since must be ignored (§13.2.2).
+  if (ifNoneMatch !== null) {
+    // What a client sends back is most often exactly the ETag it was given: no list to split.
+    return (
+      ifNoneMatch === etag ||
+      ifNoneMatch.trim() === "*" ||
+      ifNoneMatch.split(",").some((tag) => opaqueTag(tag) === etag)
+    );
+  }
+  const ifModifiedSince = headers.get("if-modified-since");
+  if (ifModifiedSince === null || lastModified === null) return false;
+  // A value that is not an HTTP-date is ignored (§13.1.3), not read as whatever Date.parse makes of it.
+  const since = httpDate(ifModifiedSince.trim());
+  return since !== null && lastModified <= since;
+};
 
 /** Each kind of answer: its content type, and how long caches may keep it (CACHE_POLICY in src/site.ts). */
 export const KINDS = {
@@ -19,13 +57,8 @@ export const KINDS = {
   json: [`${FEEDS.json.mediaType}; charset=utf-8`, CACHE_POLICY.feed],
 } as const;
 
-/** What a route says about a resource; how it becomes bytes and headers is the same for all. */
-export interface Representation {
-  readonly kind: keyof typeof KINDS;
-  /** RFC 3339 instant, or null when no date is meaningful. */
-  readonly lastModified: string | null;
-  readonly render: () => string;
-}
+/** What a route says about a resource (`lastModified` an RFC 3339 instant, or null where no date means anything). */
+export type Representation = { kind: keyof typeof KINDS; lastModified: string | null; render: () => string };
 
 /** A representation's bytes, their ETag, and its Last-Modified in ms, whole seconds as HTTP dates have them. */
 export type Answer = Awaited<ReturnType<typeof answerOf>>;
@@ -42,10 +75,7 @@ const answerOf = async ({ kind, lastModified, render }: Representation) => {
 const maxAge = ({ epoch, now }: View, policy: number): number =>
   epoch.nextChange === null ? policy : Math.max(0, Math.min(policy, Math.floor((epoch.nextChange - now) / 1000)));
 
-/**
- * The answer for the request's path in this epoch, as a 304 or a 200. `represent` makes it the first
- * time, and finds nothing (undefined) when the route's parameters name nothing visible now.
- */
+/** The path's answer in this epoch as a 304 or a 200; `represent` makes it once, or finds nothing visible now. */
 export const answer = async (c: Context<AppEnv>, represent: (view: View) => Representation | undefined) => {
   const { view } = c.var;
   let made = view.epoch.answers.get(c.req.path);

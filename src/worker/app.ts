@@ -1,6 +1,5 @@
-// The Hono app around one manifest: the middleware every request meets, in order, then one route
-// per kind of URL (src/urls.ts). Tests build it around fixture manifests and a clock of their
-// choosing; index.ts builds it around the generated manifest.
+// The Hono app around one manifest: the middleware every request meets, in order, then one route per kind
+// of URL (src/urls.ts). Tests build it around fixture manifests and a clock of their choosing.
 
 import { type Context, Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";

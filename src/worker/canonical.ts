@@ -1,10 +1,5 @@
-// One address per page: every other spelling of a URL the site has answers 301 to it, query kept.
-//   the www host                                     -> the canonical origin, path and query intact
-//   a path spelled with escapes (/%77riting/)         -> the plain spelling
-//   an essay's old path (front matter `aliases`)     -> the essay
-//   an address tried by habit (/feed/, /rss.xml, …)  -> the real one
-//   the other trailing-slash form of a known path    -> the canonical one
-// Only reading is redirected: other methods get the 405 of errors.ts first.
+// One address per page: the www host, an escaped spelling, an essay's old path, an address tried by habit
+// and the other trailing-slash form answer 301 to it, query kept. Only reading is redirected.
 
 import type { Context, MiddlewareHandler, Next } from "hono";
 import { SITE } from "../site.ts";

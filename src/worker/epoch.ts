@@ -1,8 +1,5 @@
-// What the site shows at an instant. Essays become public at 00:00 UTC on their date, so the
-// visible set only changes at known instants; between two of them everything list-shaped is
-// fixed. An Epoch is that fixed state, made once and reused by every request until the next essay
-// goes live: the visible essays, their tags and series, the paths that exist, and the answers
-// already made, by path.
+// What the site shows at an instant. Essays go live at 00:00 UTC on their date, so between two such
+// instants all that is list-shaped is fixed: an Epoch, made once and reused until the next essay goes live.
 
 import type { Essay, Manifest } from "../manifest.ts";
 import { aliasRedirects, listsOf, sitePaths } from "../urls.ts";
@@ -59,10 +56,7 @@ const makeEpoch = (manifest: Manifest, first: number) => {
   };
 };
 
-/**
- * The epoch in force at an instant; each is made once. The preview shows the author everything,
- * scheduled essays included, so it has a single epoch.
- */
+/** The epoch in force at an instant, each made once; the preview, which shows everything, has one. */
 export const epochs = (manifest: Manifest): ((now: number) => Epoch) => {
   const made = new Map<number, Epoch>();
   const instants = manifest.essays.map((essay) => Date.parse(essay.published));

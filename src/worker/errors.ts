@@ -1,20 +1,19 @@
-// What the site answers when it serves no page: the read-only site's 405, its own 404 page, and a
-// 500 that says nothing of what failed. The security headers come from the app's middleware.
+// What the site answers when it serves no page: 405 (the site is read-only), its own 404 page, and a
+// 500 that says nothing of what failed.
 
 import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from "hono";
+import { html } from "hono/html";
+import { PATHS } from "../urls.ts";
 import { KINDS } from "./answer.ts";
 import { redirectTarget } from "./canonical.ts";
 import type { AppEnv } from "./epoch.ts";
-import { notFoundPage } from "./pages/not-found.ts";
-
-/** The site is read-only: GET and HEAD are the methods it answers, and the only ones it redirects. */
-export const isReadable = (method: string): boolean => method === "GET" || method === "HEAD";
+import { layout } from "./layout.ts";
 
 /** Any other method on a path the site knows (a page, or an address that redirects) is refused. */
 export const methodNotAllowed: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.req.method === "GET" || c.req.method === "HEAD") return next();
   const { epoch } = c.var.view;
-  if (isReadable(c.req.method) || !(epoch.paths.has(c.req.path) || redirectTarget(epoch, c.req.path) !== undefined))
-    return next();
+  if (!epoch.paths.has(c.req.path) && redirectTarget(epoch, c.req.path) === undefined) return next();
   return c.text("405 Method Not Allowed: this site only serves GET and HEAD.\n", 405, { Allow: "GET, HEAD" });
 };
 
@@ -22,7 +21,12 @@ export const methodNotAllowed: MiddlewareHandler<AppEnv> = async (c, next) => {
 export const notFound = (stylesheet: string): NotFoundHandler => {
   let page: string | undefined;
   return (c: Context) => {
-    page ??= notFoundPage(stylesheet);
+    page ??= layout(
+      stylesheet,
+      { title: "Not found", description: "There is no page at this address.", path: null },
+      html`<h1>Not found</h1>
+<p>There is nothing at this address. It may have been mistyped; every essay is listed on the <a href="${PATHS.writing}">writing page</a>.</p>`,
+    );
     // A path that is missing now may exist later (a scheduled essay): caches must ask again.
     return c.body(page, 404, { "Content-Type": KINDS.html[0], "Cache-Control": "no-cache" });
   };

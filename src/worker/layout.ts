@@ -1,7 +1,5 @@
-// The one layout every HTML page shares. Hono's `html` helper escapes every value it is given.
-// This file holds the only two places where the Worker inserts text unescaped: `prose`, for
-// Markdown the build rendered from the author's own posts, and the JSON-LD block, serialised here
-// so that nothing in it can close the <script> element.
+// The one layout every HTML page shares. Hono's `html` escapes every value; the only unescaped
+// insertions are `prose` (the build's rendering of the author's Markdown) and the JSON-LD block.
 
 import { html, raw } from "hono/html";
 import type { Essay } from "../manifest.ts";
@@ -15,6 +13,20 @@ export const toText = (fragment: Html): string => {
   if (fragment instanceof Promise) throw new Error("a template produced a Promise: templates must be synchronous");
   return fragment.toString();
 };
+
+// How dates and numbers read on a page. Every time on the site is UTC.
+const LONG_DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** "2026-10-27" or "2026-10-27T09:30:00Z" -> "27 October 2026". */
+export const longDate = (isoDate: string): string =>
+  LONG_DATE.format(new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate));
+
+export const minutes = (n: number): string => `${n} min`;
+
+const THOUSANDS = new Intl.NumberFormat("en-GB");
+
+/** 1234 -> "1,234". */
+export const thousands = (n: number): string => THOUSANDS.format(n);
 
 export interface PageMeta {
   /** The page's own title; the layout adds the site name. Null on the home page. */
@@ -36,6 +48,10 @@ const NAV = [
 ] as const;
 
 const CURRENT = raw(' aria-current="page"');
+
+/** What only the author's preview shows on a draft. */
+export const draftBanner = (kind: "essay" | "page"): Html =>
+  html`<p class="draft-banner" role="note"><strong>Draft.</strong> This ${kind} is visible only in the local preview; the production build leaves it out.</p>`;
 
 /** Build-rendered Markdown HTML, inserted as is. */
 export const prose = (renderedMarkdown: string): Html => html`<div class="prose">${raw(renderedMarkdown)}</div>`;

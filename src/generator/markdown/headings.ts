@@ -1,8 +1,5 @@
-// Heading ids, anchors and the outline, as one marked extension. Ids follow GitHub's rules
-// (github-slugger), so links written against GitHub's rendering keep working; duplicates get -1,
-// -2. Each heading carries a visible anchor link. Section numbers (01, 02, …) are drawn by CSS,
-// so they never enter the heading's text or its id. (marked-gfm-heading-id gives ids but no anchor,
-// and keeps its heading list in module state.)
+// Heading ids (GitHub's rules, via github-slugger, so links written against GitHub keep working),
+// anchors and the outline, as one marked extension. Section numbers are the stylesheet's, never the id's.
 
 import { escapeAttribute } from "entities";
 import GithubSlugger from "github-slugger";

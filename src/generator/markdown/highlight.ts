@@ -1,6 +1,5 @@
-// Syntax highlighting at build time with highlight.js: classes, never inline styles (the site's
-// Content-Security-Policy forbids them), and no JavaScript in the page. Only the core and the
-// languages below are loaded; a language it does not know is shown as escaped text.
+// Syntax highlighting at build time with highlight.js: classes, never inline styles (the CSP forbids
+// them); a language it does not know is shown as escaped text.
 
 import hljs from "highlight.js/lib/core";
 

@@ -1,6 +1,5 @@
-// Markdown to HTML, configured once: GitHub-flavoured Markdown rendered by marked at build time,
-// with footnotes (marked-footnote), heading ids and anchors, highlighted code, lazy images and
-// marked external links. Posts are trusted input written by the author, so raw HTML passes through.
+// Markdown to HTML, configured once: GitHub-flavoured Markdown by marked, with footnotes, heading
+// anchors, highlighted code, lazy images and marked external links. Posts are trusted: raw HTML passes.
 
 import { escapeAttribute } from "entities";
 import { Marked, type Tokens } from "marked";
@@ -48,9 +47,8 @@ const marked = new Marked({ gfm: true, async: false }, markedFootnote(), outline
 export const renderMarkdown = (source: string, firstLine = 1): RenderedMarkdown => {
   outline.reset();
   const tokens = marked.lexer(source);
-  // What marked.parse() does between lexing and rendering; marked-footnote depends on it (it resets
-  // its per-document state and moves the footnotes to the end there). Lexing separately lets the
-  // tokens also serve the word count and the reference checks.
+  // What marked.parse() does between lexing and rendering, on which marked-footnote depends; lexing
+  // apart lets the same tokens give the word count and the references.
   const walkTokens = marked.defaults.walkTokens;
   if (walkTokens) marked.walkTokens(tokens, walkTokens);
   const html = marked.parser(tokens);

@@ -1,17 +1,12 @@
-// What a post's token tree holds, walked depth first in document order: its plain text, its words,
-// and every link and image it makes with the line it is on, for the checks that need them. Raw
-// HTML is parsed with htmlparser2, so an <a href> or <img src> written by hand is checked too.
+// What a post's token tree holds, walked in document order: plain text, words, and every link and image
+// with its line (raw HTML parsed with htmlparser2, so a hand-written <a href> is checked too).
 
 import { Parser } from "htmlparser2";
 import type { Token, Tokens } from "marked";
 
-/**
- * The tokens nested in a token: inline tokens, list items, table cells, and a footnote's text
- * (marked-footnote keeps it under `content`). Each footnote is a token where it is defined and
- * again an item of the list marked-footnote puts first; only a list's items are walked, as
- * marked's own walkTokens does, so a footnote is walked once, where it is defined, and tokens
- * stay in document order.
- */
+// A token's children: inline tokens, list items, table cells, a footnote's `content`. A footnote is
+// also an item of the list marked-footnote adds; like marked's walkTokens, only a list's items are
+// walked, so each footnote is walked once, where it is defined, in document order.
 const childrenOf = (token: Token): readonly Token[] => {
   if (token.type === "table") {
     const table = token as Tokens.Table;
@@ -75,10 +70,7 @@ const fromHtml = (html: string): Omit<Reference, "line">[] => {
   return found;
 };
 
-/**
- * The references in `tokens`, located in `source` (the post's body), whose first line is
- * `firstLine` of the file. Tokens come in document order, so each is searched for after the last.
- */
+/** The references in `tokens`, found in order in `source` (the body, which starts on line `firstLine`). */
 export const references = (tokens: readonly Token[], source: string, firstLine: number): Reference[] => {
   const found: Reference[] = [];
   let cursor = 0;

@@ -1,5 +1,4 @@
-// /llms.txt (llmstxt.org): the site for programs, as Markdown: what it is, then every essay with its
-// summary and a link to its original Markdown.
+// /llms.txt (llmstxt.org): the site for programs, in Markdown, every essay linked to its source.
 
 import { SITE } from "../../site.ts";
 import { absoluteUrl, FEED_FORMATS, FEEDS, PATHS } from "../../urls.ts";

@@ -1,5 +1,5 @@
-// Atom 1.0 (RFC 4287). /writing/feed.xml has been Atom since the site began; subscribers poll it.
-// Hono's html helper escapes & < > " ' as entities XML itself defines, so it is safe for XML too.
+// Atom 1.0 (RFC 4287), the feed subscribers have polled at /writing/feed.xml since the site began.
+// Hono's html helper escapes with entities XML itself defines, so it is safe for XML too.
 
 import { html } from "hono/html";
 import { SITE } from "../../site.ts";

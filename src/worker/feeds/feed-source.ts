@@ -8,10 +8,7 @@ import { newestModified } from "../epoch.ts";
 // A feed must carry an update time even when it is empty; a fixed one keeps its bytes stable.
 const EMPTY_FEED_UPDATED = "1970-01-01T00:00:00Z";
 
-/**
- * What a feed is made of: its title and description, the HTML page it mirrors, the newest essays
- * (at most SITE.feedLimit), and the newest `modified` among them, so the feed changes exactly when they do.
- */
+/** A feed's title, the page it mirrors, its newest essays, and their newest `modified`: it changes when they do. */
 export const feedSource = (visible: readonly Essay[], tag: string | null) => {
   const essays = visible.slice(0, SITE.feedLimit);
   return {

@@ -1,5 +1,4 @@
-// RSS 2.0 with the content module: `description` is the summary, `content:encoded` the full essay.
-// Dates are RFC 822 with a four-digit year and an explicit zone ("Tue, 27 Oct 2026 00:00:00 GMT").
+// RSS 2.0 with the content module; dates in RFC 822 with a four-digit year and a zone.
 
 import { html } from "hono/html";
 import type { Essay } from "../../manifest.ts";

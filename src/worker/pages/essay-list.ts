@@ -3,8 +3,7 @@
 import { html } from "hono/html";
 import type { Essay } from "../../manifest.ts";
 import { PATHS } from "../../urls.ts";
-import { longDate, minutes } from "../format.ts";
-import type { Html } from "../layout.ts";
+import { type Html, longDate, minutes } from "../layout.ts";
 
 export const tagLinks = (tags: readonly string[]): Html | "" =>
   tags.length === 0

@@ -3,19 +3,15 @@
 import { html } from "hono/html";
 import type { Essay } from "../../manifest.ts";
 import { LAYOUT_IDS, PATHS } from "../../urls.ts";
-import { longDate, minutes, thousands } from "../format.ts";
-import { layout, prose, type Html } from "../layout.ts";
+import { draftBanner, type Html, layout, longDate, minutes, prose, thousands } from "../layout.ts";
 import type { View } from "../epoch.ts";
 import { tagLinks } from "./essay-list.ts";
 
 /** What only the author's preview shows: that an essay is a draft, or not public yet. */
 const previewBanner = (essay: Essay, now: number): Html | "" => {
-  if (essay.draft)
-    return html`<p class="draft-banner" role="note"><strong>Draft.</strong> This essay is visible only in the local preview; the production build leaves it out.</p>`;
-  if (Date.parse(essay.published) > now) {
-    return html`<p class="draft-banner" role="note"><strong>Scheduled.</strong> This essay goes live on ${longDate(essay.date)} at 00:00 UTC; until then only the preview shows it.</p>`;
-  }
-  return "";
+  if (essay.draft) return draftBanner("essay");
+  if (Date.parse(essay.published) <= now) return "";
+  return html`<p class="draft-banner" role="note"><strong>Scheduled.</strong> This essay goes live on ${longDate(essay.date)} at 00:00 UTC; until then only the preview shows it.</p>`;
 };
 
 const tableOfContents = (essay: Essay): Html | "" =>

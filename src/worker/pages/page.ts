@@ -4,7 +4,7 @@ import { html } from "hono/html";
 import type { Page } from "../../manifest.ts";
 import { SITE } from "../../site.ts";
 import { PATHS } from "../../urls.ts";
-import { layout, prose, type Html } from "../layout.ts";
+import { draftBanner, layout, prose } from "../layout.ts";
 import type { View } from "../epoch.ts";
 
 export const standalonePage = ({ manifest }: View, page: Page): string =>
@@ -12,7 +12,7 @@ export const standalonePage = ({ manifest }: View, page: Page): string =>
     manifest.stylesheet,
     { title: page.title, description: page.summary ?? SITE.description, path: PATHS.page(page.slug) },
     html`<article class="page">
-${page.draft ? html`<p class="draft-banner" role="note"><strong>Draft.</strong> This page is visible only in the local preview; the production build leaves it out.</p>` : ""}
+${page.draft ? draftBanner("page") : ""}
 <h1>${page.title}</h1>
 ${prose(page.html)}
 </article>`,

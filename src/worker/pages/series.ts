@@ -4,8 +4,7 @@ import { html } from "hono/html";
 import type { Essay } from "../../manifest.ts";
 import { SITE } from "../../site.ts";
 import { PATHS } from "../../urls.ts";
-import { longDate } from "../format.ts";
-import { layout, type Html } from "../layout.ts";
+import { type Html, layout, longDate } from "../layout.ts";
 import type { View } from "../epoch.ts";
 
 const parts = (n: number): string => `${n} part${n === 1 ? "" : "s"}`;

@@ -1,4 +1,4 @@
-// The essay index at /writing/: every essay, newest first, grouped by year once they span more than one.
+// /writing/: every essay, newest first, grouped by year once they span more than one.
 
 import { html } from "hono/html";
 import type { Essay } from "../../manifest.ts";
