@@ -24,7 +24,6 @@ export interface BuildResult {
   /** How many posts this build rendered; the others came from the render cache. */
   readonly rendered: number;
   readonly inputHash: string;
-  /** Every path that answers 200 in production today: what the ledger must hold. */
   readonly publicPaths: readonly string[];
 }
 

@@ -15,8 +15,7 @@ const mode = values.preview ? "preview" : "production";
 
 if (values.check) {
   const problem = staleness(values.preview || process.env[DEV_SERVER_ENV] !== "1" ? { ...paths, mode } : paths);
-  if (problem !== null) console.error(problem);
-  else console.log("manifest is fresh");
+  console[problem === null ? "log" : "error"](problem ?? "manifest is fresh");
   process.exitCode = problem === null ? 0 : 1;
 } else {
   // Loaded only to build: wrangler runs the check above before every bundle, and it needs none of it.

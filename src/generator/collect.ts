@@ -20,13 +20,11 @@ export interface CollectOptions {
   readonly mode: BuildMode;
   /** The static assets folder: the names it takes, the images posts show, the files they link. */
   readonly publicDir: string;
-  /** The fingerprinted stylesheet URL the layout links to. */
   readonly stylesheet: string;
   /** Today (YYYY-MM-DD, UTC): which essays are scheduled, for the checks only; never in what is written. */
   readonly today: string;
   /** The published-URL ledger's entries, and how to name its file in messages. */
   readonly ledger: { readonly entries: readonly LedgerEntry[]; readonly displayFile: string };
-  /** The posts folder as the build read it. */
   readonly folder?: readonly FolderEntry[];
   /** How a post is rendered: through the build's render cache, or afresh. */
   readonly render?: (file: string, bytes: Uint8Array, name: NamedPost) => PostResult;

@@ -17,15 +17,10 @@ const DATED_RE = /^\d{4}-\d{1,2}-\d{1,2}(?!\d)/;
 const GRAMMAR_HINT =
   "name essays YYYY-MM-DD-slug.md and pages slug.md, where slug is lowercase a-z and 0-9 words joined by single hyphens";
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** True when `date` (YYYY-MM-DD) names a day that exists in the (proleptic Gregorian) calendar. */
+/** True when `date` (YYYY-MM-DD) names a day that exists: it survives a round trip through UTC. */
 export const isCalendarDate = (date: string): boolean => {
-  const [, year = 0, month = 0, day = 0] = (DATE_RE.exec(date) ?? []).map(Number);
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
-  return day >= 1 && day <= days;
+  const day = new Date(`${date}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(date);
 };
 
 export const parseFilename = (name: string): ParsedFilename => {
@@ -39,11 +34,8 @@ export const parseFilename = (name: string): ParsedFilename => {
   if (DATED_RE.test(name)) return { kind: "invalid", reason: `not a valid essay filename: ${GRAMMAR_HINT}` };
   const [, page] = PAGE_RE.exec(name) ?? [];
   if (page !== undefined) return { kind: "page", slug: page };
-  if (!name.endsWith(".md")) {
-    return {
-      kind: "invalid",
-      reason: `only Markdown posts belong in posts/ (static files go in public/); ${GRAMMAR_HINT}`,
-    };
-  }
-  return { kind: "invalid", reason: `not a valid post filename: ${GRAMMAR_HINT}` };
+  const why = name.endsWith(".md")
+    ? "not a valid post filename:"
+    : "only Markdown posts belong in posts/ (static files go in public/);";
+  return { kind: "invalid", reason: `${why} ${GRAMMAR_HINT}` };
 };

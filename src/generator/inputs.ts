@@ -26,12 +26,13 @@ export const filesUnder = (path: string): string[] =>
         .map((entry) => join(entry.parentPath, entry.name))
         .sort();
 
+/** The one hasher: sha256 of some bytes, in hex. */
+export const sha256 = (...parts: readonly (string | Uint8Array)[]): string =>
+  parts.reduce((hash, part) => hash.update(part), createHash("sha256")).digest("hex");
+
 /** sha256 of labelled parts: the labels and lengths keep ("ab", "c") and ("a", "bc") apart. */
-export const hashOf = (parts: Iterable<readonly [string, string | Uint8Array]>): string => {
-  const hash = createHash("sha256");
-  for (const [label, bytes] of parts) hash.update(`${label}\0${bytes.length}\0`).update(bytes);
-  return hash.digest("hex");
-};
+const hashOf = (parts: readonly (readonly [string, string | Uint8Array])[]): string =>
+  sha256(...parts.flatMap(([label, bytes]) => [`${label}\0${bytes.length}\0`, bytes]));
 
 export const codeHash = (root: string): string => {
   const files = CODE.split(" ").flatMap((path) => filesUnder(join(root, path)));
@@ -39,8 +40,7 @@ export const codeHash = (root: string): string => {
 };
 
 /** `code` is a hash (fixed length) and a file name holds no NUL, so the three parts cannot run together. */
-export const renderKey = (code: string, file: string, bytes: Uint8Array): string =>
-  createHash("sha256").update(`${code}\0${file}\0`).update(bytes).digest("hex");
+export const renderKey = (code: string, file: string, bytes: Uint8Array): string => sha256(`${code}\0${file}\0`, bytes);
 
 /** The posts folder, every entry by name in a stable order, read once for hashing and rendering. */
 export const readPostsFolder = (postsDir: string): FolderEntry[] =>

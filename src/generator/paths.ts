@@ -13,7 +13,6 @@ export interface ProjectPaths {
   readonly root: string;
   readonly postsDir: string;
   readonly publicDir: string;
-  /** The generated manifest module. */
   readonly outFile: string;
   /** The published-URL ledger (see ledger.ts); absent means empty. */
   readonly ledgerFile: string;

@@ -13,7 +13,6 @@ import type { Problem } from "./problem.ts";
 
 export interface PostFacts {
   readonly file: string;
-  /** The post's canonical path. */
   readonly path: string;
   /** An essay's date (YYYY-MM-DD); null for a page, which has none. */
   readonly date: string | null;

@@ -1,12 +1,11 @@
 // The files the build writes into public/: style.<hash>.css, minified, under a name that changes with
 // its bytes; and _headers, the Worker's security headers and CACHE_POLICY for every static file.
 
-import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Message } from "esbuild";
 import { CACHE_POLICY, cacheControl } from "../site.ts";
-import { FINGERPRINTED_RE, filesUnder, HEADERS_FILE, isGeneratedPublicFile } from "./inputs.ts";
+import { FINGERPRINTED_RE, filesUnder, HEADERS_FILE, isGeneratedPublicFile, sha256 } from "./inputs.ts";
 import { GENERATOR } from "./paths.ts";
 import { type Problem, problemAt } from "./problem.ts";
 import { Hono } from "hono";
@@ -16,13 +15,7 @@ import { writeAtomic } from "./write-atomic.ts";
 
 const STYLESHEET_SOURCE = "style.css";
 
-export interface PublicFiles {
-  /** The stylesheet's URL path, e.g. "/style.3f2a9c1b0d.css". */
-  readonly stylesheet: string;
-  readonly write: () => void;
-}
-
-const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
+export type PublicFiles = { readonly stylesheet: string; readonly write: () => void };
 
 /** esbuild's messages, with where their notes point (an unbalanced "{" is found at the end of the file). */
 const problemsOf = (messages: readonly Message[]): Problem[] =>

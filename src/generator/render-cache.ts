@@ -8,7 +8,6 @@ import { writeAtomic } from "./write-atomic.ts";
 export interface RenderCache {
   /** The rendering of `key`, or what `render()` makes of it, kept for the next build. */
   readonly get: (key: string, render: () => PostResult) => PostResult;
-  /** How many posts were rendered since the last save. */
   readonly rendered: () => number;
   /** Keeps what the build since the last save used, and forgets the rest, in memory and in the file. */
   readonly save: () => void;
