@@ -21,7 +21,7 @@ afterEach(() => posts?.remove());
 
 const body = (text: string): string => text.split("\n").slice(1).join("\n");
 
-/** The render cache's lines as [key, JSON] pairs: a 64-character key, a space, the entry. */
+/** The render cache's lines as [key, JSON] pairs: a 64-character key, a space, the result (a tab before its entry). */
 const cacheLines = (cacheFile: string): [string, string][] =>
   readFileSync(cacheFile, "utf8")
     .split("\n")
@@ -30,7 +30,7 @@ const cacheLines = (cacheFile: string): [string, string][] =>
 
 const parses = (json: string): boolean => {
   try {
-    return JSON.parse(json) !== null;
+    return json.split("\t").every((part) => JSON.parse(part) !== null);
   } catch {
     return false;
   }
