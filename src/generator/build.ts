@@ -19,13 +19,8 @@ export interface BuildOptions extends ProjectPaths {
   readonly now?: Date;
 }
 
-export interface BuildResult {
-  readonly manifest: Manifest;
-  /** How many posts this build rendered; the others came from the render cache. */
-  readonly rendered: number;
-  readonly inputHash: string;
-  readonly publicPaths: readonly string[];
-}
+/** What a build made; `rendered` counts the posts it rendered, the others came from the render cache. */
+export type BuildResult = { manifest: Manifest; rendered: number; inputHash: string; publicPaths: readonly string[] };
 
 /** Builds the project at `options`; `cache` is the render cache, which `npm run dev` keeps between builds. */
 export const buildManifest = async (

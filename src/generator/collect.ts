@@ -30,14 +30,10 @@ export interface CollectOptions {
   readonly render?: (file: string, bytes: Uint8Array, name: NamedPost) => PostResult;
 }
 
+/** The manifest, with every path that answers 200 in production today (what the ledger must hold); or the problems. */
 export type Collected =
-  | {
-      readonly ok: true;
-      readonly manifest: Manifest;
-      /** Every path that answers 200 in production today: what the ledger must hold. */
-      readonly publicPaths: readonly string[];
-    }
-  | { readonly ok: false; readonly problems: readonly Problem[] };
+  | { ok: true; manifest: Manifest; publicPaths: readonly string[] }
+  | { ok: false; problems: readonly Problem[] };
 
 const byFileAndLine = (a: Problem, b: Problem): number =>
   a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1;

@@ -5,14 +5,6 @@ import { existsSync, readFileSync } from "node:fs";
 import type { PostResult } from "./post.ts";
 import { writeAtomic } from "./write-atomic.ts";
 
-export interface RenderCache {
-  /** The rendering of `key`, or what `render()` makes of it, kept for the next build. */
-  readonly get: (key: string, render: () => PostResult) => PostResult;
-  readonly rendered: () => number;
-  /** Keeps what the build since the last save used, and forgets the rest, in memory and in the file. */
-  readonly save: () => void;
-}
-
 const KEY_LENGTH = 64;
 
 /**
@@ -46,7 +38,9 @@ const parsed = (line: string): PostResult | undefined => {
   }
 };
 
-export const openRenderCache = (file: string | null): RenderCache => {
+export type RenderCache = ReturnType<typeof openRenderCache>;
+
+export const openRenderCache = (file: string | null) => {
   const entries = new Map<string, { readonly line: string; readonly result: PostResult }>();
   for (const line of file !== null && existsSync(file) ? readFileSync(file, "utf8").split("\n") : []) {
     const result = line.charAt(KEY_LENGTH) === " " ? parsed(line) : undefined;
@@ -55,7 +49,8 @@ export const openRenderCache = (file: string | null): RenderCache => {
   const used = new Set<string>();
   let rendered = 0;
   return {
-    get: (key, render) => {
+    /** The rendering of `key`, or what `render()` makes of it, kept for the next build. */
+    get: (key: string, render: () => PostResult): PostResult => {
       used.add(key);
       const cached = entries.get(key);
       if (cached !== undefined) return cached.result;
@@ -65,7 +60,8 @@ export const openRenderCache = (file: string | null): RenderCache => {
       return result;
     },
     rendered: () => rendered,
-    save: () => {
+    /** Keeps what the build since the last save used, and forgets the rest, in memory and in the file. */
+    save: (): void => {
       const unused = [...entries.keys()].filter((key) => !used.has(key));
       for (const key of unused) entries.delete(key);
       if (file !== null && (rendered > 0 || unused.length > 0))

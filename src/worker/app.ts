@@ -24,10 +24,8 @@ import { seriesIndexPage, seriesPage } from "./pages/series.ts";
 import { tagPage, tagsPage } from "./pages/tags.ts";
 import { writingPage } from "./pages/writing.ts";
 
-export interface AppOptions {
-  /** The clock, in ms since 1970; decides which scheduled essays are public. */
-  readonly now?: () => number;
-}
+/** `now` is the clock, in ms since 1970: it decides which scheduled essays are public. */
+export type AppOptions = { readonly now?: () => number };
 
 const FEED: Record<FeedFormat, (source: FeedSource) => string> = { atom: atomFeed, rss: rssFeed, json: jsonFeed };
 
