@@ -8,7 +8,7 @@ import { run } from "./run.ts";
 
 /** The Workers Free plan's limit on a Worker's compressed size. */
 export const DEFAULT_BUDGET_GZIP_KIB = 3 * 1024;
-export const WARN_FROM = 0.8;
+const WARN_FROM = 0.8;
 
 export type BundleSize = { readonly rawKiB: number; readonly gzipKiB: number; readonly manifestKiB: number };
 
@@ -29,7 +29,7 @@ export const measureBundle = async (root: string): Promise<BundleSize> => {
   }
 };
 
-export type Verdict = "ok" | "warn" | "over";
+type Verdict = "ok" | "warn" | "over";
 
 export const verdict = (gzipKiB: number, budgetKiB: number): Verdict =>
   gzipKiB > budgetKiB ? "over" : gzipKiB >= WARN_FROM * budgetKiB ? "warn" : "ok";

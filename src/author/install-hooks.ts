@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { realpathSync } from "node:fs";
 import { projectPaths } from "../generator/paths.ts";
 
-export const HOOKS_DIR = ".githooks";
+const HOOKS_DIR = ".githooks";
 
 const { root } = projectPaths();
 const topLevel = spawnSync("git", ["rev-parse", "--show-toplevel"], { cwd: root, encoding: "utf8" });

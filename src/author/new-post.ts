@@ -8,7 +8,7 @@ import { projectPaths } from "../generator/paths.ts";
 import { SLUG_RE } from "../urls.ts";
 
 /** "Ünïcode & the Cursor File!" -> "unicode-the-cursor-file". */
-export const slugify = (title: string): string =>
+const slugify = (title: string): string =>
   title
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")

@@ -3,7 +3,7 @@
 import { execFile } from "node:child_process";
 import { delimiter, join } from "node:path";
 
-export type Finished = { readonly status: number; readonly stdout: string; readonly stderr: string };
+type Finished = { readonly status: number; readonly stdout: string; readonly stderr: string };
 
 /** Runs `command` from the project's node_modules/.bin in `root`, capturing its output. */
 export const run = (root: string, command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}) =>

@@ -3,11 +3,10 @@
 
 import type { BuildMode, Manifest } from "../manifest.ts";
 import { collectPosts } from "./collect.ts";
-import { codeHash, inputHash, readPostsFolder, renderKey } from "./inputs.ts";
+import { codeHash, inputHash, readPostsFolder } from "./inputs.ts";
 import { readLedger } from "./ledger.ts";
 import { manifestModule } from "./manifest-module.ts";
 import { displayPath, type ProjectPaths } from "./paths.ts";
-import { readPost } from "./post.ts";
 import { BuildFailed, count } from "./problem.ts";
 import { planPublicFiles, removeStaleStylesheets } from "./public-files.ts";
 import { openRenderCache, type RenderCache } from "./render-cache.ts";
@@ -25,39 +24,42 @@ export type BuildResult = { manifest: Manifest; rendered: number; inputHash: str
 /** Builds the project at `options`; `cache` is the render cache, which `npm run dev` keeps between builds. */
 export const buildManifest = async (
   options: BuildOptions,
-  cache: RenderCache = openRenderCache(options.cacheFile),
+  cache: RenderCache = openRenderCache(options.cacheFile, codeHash(options.root)),
 ): Promise<BuildResult> => {
   const { root, postsDir, publicDir, outFile, ledgerFile, mode, now = new Date() } = options;
   // esbuild minifies the stylesheet in a process of its own while the posts are read.
   const planned = planPublicFiles(publicDir);
-  const code = codeHash(root);
   const folder = readPostsFolder(postsDir);
   const displayDir = displayPath(root, postsDir);
   const publicFiles = await planned;
   if ("problems" in publicFiles) throw new BuildFailed(publicFiles.problems);
 
-  const collected = collectPosts({
-    postsDir,
-    displayDir,
-    mode,
-    publicDir,
-    folder,
-    stylesheet: publicFiles.stylesheet,
-    today: now.toISOString().slice(0, 10),
-    ledger: { entries: readLedger(ledgerFile), displayFile: displayPath(root, ledgerFile) },
-    render: (file, bytes, name) => cache.get(renderKey(code, file, bytes), () => readPost(file, bytes, name)),
-  });
-  const rendered = cache.rendered();
   try {
+    const collected = collectPosts({
+      postsDir,
+      displayDir,
+      mode,
+      publicDir,
+      folder,
+      stylesheet: publicFiles.stylesheet,
+      today: now.toISOString().slice(0, 10),
+      ledger: { entries: readLedger(ledgerFile), displayFile: displayPath(root, ledgerFile) },
+      render: cache.render,
+    });
     if (!collected.ok) throw new BuildFailed(collected.problems);
-    const hash = inputHash(mode, code, folder, publicDir);
+    const hash = inputHash(mode, cache.code, folder, publicDir);
     // The new stylesheet exists before the manifest that links to it; the old one goes after.
     publicFiles.write();
     writeAtomic(outFile, manifestModule(collected.manifest, hash, options));
     removeStaleStylesheets(publicDir, publicFiles.stylesheet);
-    return { manifest: collected.manifest, rendered, inputHash: hash, publicPaths: collected.publicPaths };
+    return {
+      manifest: collected.manifest,
+      rendered: cache.rendered(),
+      inputHash: hash,
+      publicPaths: collected.publicPaths,
+    };
   } finally {
-    // Last: under `npm run dev`, wrangler reloads the new manifest while the cache is written.
+    // Last, and whatever happened: under `npm run dev`, wrangler reloads the new manifest meanwhile.
     cache.save();
   }
 };

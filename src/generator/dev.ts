@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { watch } from "node:fs";
 import { join, sep } from "node:path";
 import { buildManifest, builtReport } from "./build.ts";
-import { isGeneratedPublicFile } from "./inputs.ts";
+import { codeHash, isGeneratedPublicFile } from "./inputs.ts";
 import { DEV_SERVER_ENV, projectPaths } from "./paths.ts";
 import { BuildFailed, printProblems } from "./problem.ts";
 import { openRenderCache } from "./render-cache.ts";
@@ -16,7 +16,9 @@ const DEFAULT_OPTIONS = { "--ip": "127.0.0.1", "--port": "8787" };
 const SETTLE_MS = 50;
 
 const paths = projectPaths();
-const cache = openRenderCache(paths.cacheFile);
+// The code this process loaded, hashed once: its renders are kept under this hash, never a later one.
+const cache = openRenderCache(paths.cacheFile, codeHash(paths.root));
+let codeChanged: string | null = null;
 
 const build = async (): Promise<boolean> => {
   try {
@@ -41,14 +43,17 @@ let pending: NodeJS.Timeout | undefined;
 const schedule = (_event: string, name: string | null): void => {
   // The build writes its stylesheet and _headers into public/ itself, and editors leave temporary files.
   if (name !== null && (isGeneratedPublicFile(name) || name.endsWith(".tmp"))) return;
+  if (codeChanged !== null) return console.warn(`[dev] not rebuilt: ${codeChanged} changed; restart npm run dev`);
   clearTimeout(pending);
   pending = setTimeout(() => void rebuild(), SETTLE_MS);
 };
 const watchers = [watch(paths.postsDir, schedule), watch(paths.publicDir, { recursive: true }, schedule)];
-// The generator and the modules it shares with the Worker are loaded once; wrangler reloads the rest of src/.
+// The generator and the modules it shares with the Worker are loaded once (wrangler reloads the rest of
+// src/): after a change to them this process stops building, rather than build with code that is gone.
 const codeWatcher = watch(join(paths.root, "src"), { recursive: true }, (_event, name) => {
   if (name !== null && (name.startsWith(`generator${sep}`) || (!name.includes(sep) && name.endsWith(".ts")))) {
-    console.warn(`[dev] src/${name} changed: restart npm run dev to build with it`);
+    codeChanged = `src/${name}`;
+    console.warn(`[dev] ${codeChanged} changed: restart npm run dev to build with it`);
   }
 });
 

@@ -7,7 +7,7 @@ import type { Post } from "./post.ts";
 import { type Problem, problemAt } from "./problem.ts";
 import type { Target } from "./site-index.ts";
 
-export interface LinkContext {
+interface LinkContext {
   readonly index: ReadonlyMap<string, Target>;
   /** Today (YYYY-MM-DD, UTC): an essay dated later is scheduled, not yet public. */
   readonly today: string;

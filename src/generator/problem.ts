@@ -21,7 +21,7 @@ export const printProblems = (problems: readonly Problem[], outcome: string, pre
   console.error(`${prefix}${outcome.replace("%n", count(problems.length, "problem"))}`);
 };
 
-/** Thrown by the build when problems were found; nothing has been written. */
+/** Thrown by the build when problems were found; nothing but the render cache has been written. */
 export class BuildFailed extends Error {
   readonly problems: readonly Problem[];
 

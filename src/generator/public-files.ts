@@ -15,7 +15,7 @@ import { writeAtomic } from "./write-atomic.ts";
 
 const STYLESHEET_SOURCE = "style.css";
 
-export type PublicFiles = { readonly stylesheet: string; readonly write: () => void };
+type PublicFiles = { readonly stylesheet: string; readonly write: () => void };
 
 /** esbuild's messages, with where their notes point (an unbalanced "{" is found at the end of the file). */
 const problemsOf = (messages: readonly Message[]): Problem[] =>

@@ -1,38 +1,27 @@
 // The one cache: rendered posts by render key (inputs.ts). In memory a map, which `npm run dev` keeps,
-// so a save renders one post; between runs one file of what the last build used. Deleting it costs time only.
+// so a save renders one post; between runs one file, a line per post. Deleting it costs time only.
 
-import { existsSync, readFileSync } from "node:fs";
-import type { PostResult } from "./post.ts";
+import { appendFileSync, existsSync, readFileSync } from "node:fs";
+import { renderKey } from "./inputs.ts";
+import { entryJson, parseEntry } from "./manifest-module.ts";
+import { type NamedPost, type PostResult, readPost } from "./post.ts";
 import { writeAtomic } from "./write-atomic.ts";
 
 const KEY_LENGTH = 64;
 
-/**
- * Each entry's JSON, made once: the manifest module and the cache file both hold it, and a save under
- * `npm run dev` should cost the saved post's serialisation, not a thousand posts'.
- */
-const entryJsons = new WeakMap<object, string>();
-export const entryJson = (entry: object): string => {
-  const json = entryJsons.get(entry) ?? JSON.stringify(entry);
-  entryJsons.set(entry, json);
-  return json;
-};
-
 // A line is "<key> <result without its entry>", then, for a post that rendered, a tab (which JSON
-// text never holds) and the entry.
+// text never holds) and the entry as the manifest module holds it.
 const lineOf = (key: string, result: PostResult): string =>
   result.ok
     ? `${key} ${JSON.stringify({ ...result, entry: undefined })}\t${entryJson(result.entry)}\n`
     : `${key} ${JSON.stringify(result)}\n`;
 
+/** A line's result, or undefined when the line is damaged (a crash cut it short, say): a miss. */
 const parsed = (line: string): PostResult | undefined => {
-  const [head = "", entry] = line.slice(KEY_LENGTH + 1).split("\t");
+  const [head = "", entry = ""] = line.slice(KEY_LENGTH + 1).split("\t");
   try {
     const result = JSON.parse(head) as PostResult;
-    if (!result.ok) return result;
-    const parsedEntry = JSON.parse(entry ?? "") as object;
-    entryJsons.set(parsedEntry, entry ?? "");
-    return { ...result, entry: parsedEntry } as PostResult;
+    return result.ok ? ({ ...result, entry: parseEntry(entry) } as PostResult) : result;
   } catch {
     return undefined;
   }
@@ -40,34 +29,51 @@ const parsed = (line: string): PostResult | undefined => {
 
 export type RenderCache = ReturnType<typeof openRenderCache>;
 
-export const openRenderCache = (file: string | null) => {
+/**
+ * The cache in `file` (null: in memory only) for the generator's code as `code` hashes it, which must
+ * be the code this process loaded: a process that outlives an edit keeps rendering with the old code.
+ */
+export const openRenderCache = (file: string | null, code: string) => {
   const entries = new Map<string, { readonly line: string; readonly result: PostResult }>();
-  for (const line of file !== null && existsSync(file) ? readFileSync(file, "utf8").split("\n") : []) {
-    const result = line.charAt(KEY_LENGTH) === " " ? parsed(line) : undefined;
+  const lines = (file !== null && existsSync(file) ? readFileSync(file, "utf8").split("\n") : []).filter(
+    (line) => line.charAt(KEY_LENGTH) === " ",
+  );
+  for (const line of lines) {
+    const result = parsed(line);
     if (result !== undefined) entries.set(line.slice(0, KEY_LENGTH), { line: `${line}\n`, result });
   }
+  let linesInFile = lines.length;
   const used = new Set<string>();
-  let rendered = 0;
+  const added: string[] = [];
   return {
-    /** The rendering of `key`, or what `render()` makes of it, kept for the next build. */
-    get: (key: string, render: () => PostResult): PostResult => {
+    code,
+    /** The post rendered, or as it was when these bytes and this code last rendered it. */
+    render: (file: string, bytes: Uint8Array, name: NamedPost): PostResult => {
+      const key = renderKey(code, file, bytes);
       used.add(key);
-      const cached = entries.get(key);
-      if (cached !== undefined) return cached.result;
-      const result = render();
+      const cached = entries.get(key)?.result;
+      if (cached !== undefined) return cached;
+      const result = readPost(file, bytes, name);
       entries.set(key, { line: lineOf(key, result), result });
-      rendered++;
+      added.push(key);
       return result;
     },
-    rendered: () => rendered,
-    /** Keeps what the build since the last save used, and forgets the rest, in memory and in the file. */
+    rendered: (): number => added.length,
+    /**
+     * Forgets what the build since the last save did not use, and appends what it rendered to the file
+     * (on a line of its own, should the last have been cut short), rewriting it once unused lines outnumber used ones.
+     */
     save: (): void => {
-      const unused = [...entries.keys()].filter((key) => !used.has(key));
-      for (const key of unused) entries.delete(key);
-      if (file !== null && (rendered > 0 || unused.length > 0))
-        writeAtomic(file, [...entries.values()].map(({ line }) => line).join(""));
+      for (const key of entries.keys()) if (!used.has(key)) entries.delete(key);
+      if (file !== null && added.length > 0) {
+        const append = existsSync(file) && linesInFile + added.length <= 2 * entries.size;
+        const text = (append ? added : [...entries.keys()]).map((key) => entries.get(key)?.line).join("");
+        if (append) appendFileSync(file, `\n${text}`);
+        else writeAtomic(file, text);
+        linesInFile = append ? linesInFile + added.length : entries.size;
+      }
       used.clear();
-      rendered = 0;
+      added.length = 0;
     },
   };
 };

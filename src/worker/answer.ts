@@ -58,7 +58,8 @@ export const KINDS = {
 } as const;
 
 /** What a route says about a resource (`lastModified` an RFC 3339 instant, or null where no date means anything). */
-export type Representation = { kind: keyof typeof KINDS; lastModified: string | null; render: () => string };
+export type Kind = keyof typeof KINDS;
+export type Representation = { kind: Kind; lastModified: string | null; render: () => string };
 
 /** A representation's bytes, their ETag, and its Last-Modified in ms, whole seconds as HTTP dates have them. */
 export type Answer = Awaited<ReturnType<typeof answerOf>>;

@@ -6,7 +6,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type { Manifest } from "../manifest.ts";
 import { SECURITY_HEADERS } from "../security.ts";
 import { FEED_FORMATS, type FeedFormat, feedRoute, ROUTES } from "../urls.ts";
-import { answer, type Representation } from "./answer.ts";
+import { answer, type Kind } from "./answer.ts";
 import { canonicalHost, canonicalSpelling, movedPermanently } from "./canonical.ts";
 import { llmsTxt } from "./discovery/llms.ts";
 import { robotsTxt } from "./discovery/robots.ts";
@@ -30,7 +30,7 @@ export type AppOptions = { readonly now?: () => number };
 const FEED: Record<FeedFormat, (source: FeedSource) => string> = { atom: atomFeed, rss: rssFeed, json: jsonFeed };
 
 /** An answer that shows the visible essays, so the newest of them dates it. */
-const list = (kind: Representation["kind"], { epoch }: View, render: () => string): Representation => ({
+const list = (kind: Kind, { epoch }: View, render: () => string) => ({
   kind,
   lastModified: epoch.lastModified,
   render,

@@ -14,11 +14,9 @@ export type View = { readonly manifest: Manifest; readonly epoch: Epoch; readonl
 export type AppEnv = { readonly Variables: { readonly view: View } };
 
 /** The newest `modified` among some essays (RFC 3339 instants in UTC sort as text), or null. */
-export const newestModified = (essays: readonly Essay[]): string | null =>
-  essays.reduce<string | null>(
-    (newest, { modified }) => (newest === null || modified > newest ? modified : newest),
-    null,
-  );
+const newer = (newest: string | null, { modified }: Essay): string =>
+  newest !== null && newest > modified ? newest : modified;
+export const newestModified = (essays: readonly Essay[]): string | null => essays.reduce<string | null>(newer, null);
 
 const firstDate = (parts: readonly Essay[]): string => parts[0]?.date ?? "";
 

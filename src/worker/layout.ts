@@ -40,12 +40,7 @@ export interface PageMeta {
   readonly essay?: Essay;
 }
 
-const NAV = [
-  { href: PATHS.writing, label: "Writing" },
-  { href: PATHS.tags, label: "Tags" },
-  { href: PATHS.series, label: "Series" },
-  { href: PATHS.page("about"), label: "About" },
-] as const;
+const NAV = { Writing: PATHS.writing, Tags: PATHS.tags, Series: PATHS.series, About: PATHS.page("about") };
 
 const CURRENT = raw(' aria-current="page"');
 
@@ -128,7 +123,7 @@ ${alternates(null)}${tag === undefined ? "" : alternates(tag)}${socialMeta(meta)
 <nav aria-label="Site">
 <a class="site-name" href="/"${path === "/" ? CURRENT : ""}>${SITE.name}</a>
 <ul>
-${NAV.map((item) => html`<li><a href="${item.href}"${item.href === path ? CURRENT : ""}>${item.label}</a></li>`)}
+${Object.entries(NAV).map(([label, href]) => html`<li><a href="${href}"${href === path ? CURRENT : ""}>${label}</a></li>`)}
 </ul>
 </nav>
 </header>

@@ -12,7 +12,9 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildManifest } from "../../src/generator/build.ts";
 import { codeHash, renderKey } from "../../src/generator/inputs.ts";
+import { projectPaths } from "../../src/generator/paths.ts";
 import { openRenderCache } from "../../src/generator/render-cache.ts";
+import { buildIn } from "../support/npm.ts";
 import { copyProject, ROOT } from "../support/project-copy.ts";
 import { essay, tempPosts, VALID_ESSAY, type TempPosts } from "../support/temp-posts.ts";
 
@@ -62,17 +64,30 @@ describe("the render cache", () => {
     );
   });
 
-  it("keeps, after each build, the entries that build used and no others", async () => {
+  it("drops unused entries once they outnumber the used ones", async () => {
     posts = tempPosts({ "2026-01-01-one.md": VALID_ESSAY, "2026-01-02-two.md": VALID_ESSAY });
     await posts.build();
     const entries = (): [string, string][] => cacheLines(posts?.cacheFile ?? "");
-    const first = entries();
-    expect(first).toHaveLength(2);
-    posts.write("2026-01-02-two.md", VALID_ESSAY.replace("Some", "New"));
-    await posts.build();
     expect(entries()).toHaveLength(2);
-    expect(entries().map(([key]) => key)).toContain(first.find(([, json]) => json.includes("2026-01-01-one.md"))?.[0]);
-    expect(entries().map(([key]) => key)).not.toEqual(first.map(([key]) => key));
+    // Each edit appends the edited post's entry, until the two in use are outnumbered.
+    const lines: number[] = [];
+    for (const words of ["New", "Newer", "Newest"]) {
+      posts.write("2026-01-02-two.md", VALID_ESSAY.replace("Some", words));
+      await posts.build();
+      lines.push(entries().length);
+    }
+    expect(lines).toEqual([3, 4, 2]);
+  });
+
+  it("starts what it appends on a line of its own when the last line was cut short", async () => {
+    posts = tempPosts({ "2026-01-01-one.md": VALID_ESSAY, "2026-01-02-two.md": VALID_ESSAY });
+    await posts.build();
+    const file = posts.cacheFile;
+    writeFileSync(file, readFileSync(file, "utf8").slice(0, -10));
+    posts.write("2026-01-02-two.md", VALID_ESSAY.replace("Some words", "Other words"));
+    await posts.build();
+    // The first post's line, and the edited post's new one; only the line that was cut is lost.
+    expect(cacheLines(posts.cacheFile).filter(([, json]) => parses(json))).toHaveLength(2);
   });
 
   it("kept in memory between builds, as npm run dev keeps it, renders only the post that changed", async () => {
@@ -81,7 +96,7 @@ describe("the render cache", () => {
       "2026-01-02-two.md": VALID_ESSAY,
       "about.md": essay({ title: '"A"' }, "About.\n"),
     });
-    const cache = openRenderCache(null);
+    const cache = openRenderCache(null, codeHash(ROOT));
     expect((await buildManifest(posts.options(), cache)).rendered).toBe(3);
     posts.write("2026-01-02-two.md", VALID_ESSAY.replace("Some words", "Saved words"));
     const rebuilt = await buildManifest(posts.options(), cache);
@@ -114,17 +129,42 @@ describe("the render cache", () => {
     }
   });
 
-  it("does not repeat a draft's line, rendered again by every production build, in the cache", async () => {
+  it("keeps drafts too, so a production build right after a preview renders nothing again", async () => {
     posts = tempPosts({
       "2026-01-01-one.md": VALID_ESSAY,
       "2026-01-02-draft.md": essay({ title: '"D"', dek: '"D"', summary: '"S"', draft: "true" }),
     });
+    expect((await posts.build("preview")).rendered).toBe(2);
     const lines: number[] = [];
     for (let i = 0; i < 3; i++) {
-      await posts.build();
+      expect((await posts.build()).rendered).toBe(0);
       lines.push(cacheLines(posts.cacheFile).length);
     }
     expect(lines).toEqual([2, 2, 2]);
+  });
+
+  it("keeps a process's renderings under the code it loaded, so an edit to the generator during npm run dev never passes the old code's output off as the new", async () => {
+    const project = copyProject();
+    try {
+      const paths = { ...projectPaths(project.dir), mode: "production" as const };
+      // As npm run dev does: the code hashed once, at start, and the cache kept in memory and on disk.
+      const cache = openRenderCache(paths.cacheFile, codeHash(project.dir));
+      expect((await buildManifest(paths, cache)).rendered).toBeGreaterThan(0);
+      const render = join(project.dir, "src/generator/markdown/render.ts");
+      writeFileSync(
+        render,
+        readFileSync(render, "utf8").replace('<pre tabindex="0">', '<pre tabindex="0" data-edited>'),
+      );
+      appendFileSync(join(project.dir, "posts/about.md"), "\nOne more line.\n");
+      expect((await buildManifest(paths, cache)).rendered).toBe(1);
+      // A fresh process loads the edited code: nothing the old code rendered may pass for its output.
+      const fresh = buildIn(project.dir, []);
+      expect(fresh.status, fresh.stderr).toBe(0);
+      expect(fresh.stdout).not.toMatch(/; 0 posts rendered/);
+      expect(readFileSync(paths.outFile, "utf8")).toContain("data-edited");
+    } finally {
+      project.remove();
+    }
   });
 
   it("renders a post again whose line in the cache is damaged", async () => {

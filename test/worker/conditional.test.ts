@@ -121,6 +121,15 @@ describe("ETags", () => {
     expect(new Set(etags).size).toBe(etags.length);
   });
 
+  it("are a hash of exactly the bytes served", async () => {
+    for (const path of PATHS) {
+      const response = await request(path);
+      const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await response.arrayBuffer()));
+      const hex = Array.from(digest.subarray(0, 12), (byte) => byte.toString(16).padStart(2, "0")).join("");
+      expect(response.headers.get("etag"), path).toBe(`"${hex}"`);
+    }
+  });
+
   it("change for the sitemap and llms.txt when only the pages change", async () => {
     const manifest = manifestOf();
     const [first] = manifest.pages;

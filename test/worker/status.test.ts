@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fixtureApp, request } from "./app.ts";
+import { createApp } from "../../src/worker/app.ts";
+import { fixtureApp, manifestOf, NOW, ORIGIN, request } from "./app.ts";
 
 const redirects = async (from: string, to: string): Promise<void> => {
   const response = await request(from);
@@ -122,5 +123,29 @@ describe("one spelling per URL", () => {
 
   it("leaves an escaped path the site does not have to the 404 page", async () => {
     expect((await request("/%77riting/nope")).status).toBe(404);
+  });
+});
+
+describe("a failure to render", () => {
+  it("answers a 500 that names nothing, with the security headers, and is not kept: the next request renders again", async () => {
+    const manifest = manifestOf();
+    const [about] = manifest.pages;
+    if (about === undefined) throw new Error("the fixtures have pages");
+    let failures = 1;
+    const failing = {
+      ...about,
+      get html(): string {
+        if (failures-- > 0) throw new Error("a template failed at /secret/path.ts");
+        return about.html;
+      },
+    };
+    const app = createApp({ ...manifest, pages: [failing, ...manifest.pages.slice(1)] }, { now: () => NOW });
+    const failed = await app.request(`${ORIGIN}/${about.slug}/`);
+    expect(failed.status).toBe(500);
+    expect(failed.headers.get("content-security-policy")).toMatch(/^default-src 'none'/);
+    expect(await failed.text()).toBe("500 Internal Server Error\n");
+    const again = await app.request(`${ORIGIN}/${about.slug}/`);
+    expect(again.status).toBe(200);
+    expect(await again.text()).toContain(about.title);
   });
 });

@@ -14,7 +14,7 @@ for (const name of [...LANGUAGES.split(" "), "typescript", "xml", "yaml"]) {
 hljs.registerAliases(["toml"], { languageName: "ini" });
 hljs.registerAliases(["text", "txt"], { languageName: "plaintext" });
 
-export interface HighlightedCode {
+interface HighlightedCode {
   readonly html: string;
   /** The language as the author named it, when highlight.js knows it; else null (only escaped). */
   readonly language: string | null;

@@ -9,7 +9,7 @@ import { headings, type Heading } from "./headings.ts";
 import { highlightCode } from "./highlight.ts";
 import { countWords, type Reference, references } from "./tokens.ts";
 
-export interface RenderedMarkdown {
+interface RenderedMarkdown {
   readonly html: string;
   /** Words of prose, code blocks excluded: what a reader reads rather than scans. */
   readonly words: number;

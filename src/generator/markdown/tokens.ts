@@ -26,36 +26,26 @@ export function* walk(tokens: readonly Token[]): Generator<Token> {
   }
 }
 
+/** The text of every leaf token, in order; with `prose`, code blocks and raw HTML are left out. */
+const texts = (tokens: readonly Token[], prose: boolean): string[] =>
+  tokens.flatMap((token) => {
+    if (prose && (token.type === "code" || token.type === "html")) return [];
+    const children = childrenOf(token);
+    if (children.length > 0) return texts(children, prose);
+    return "text" in token && typeof token.text === "string" ? [token.text] : [];
+  });
+
 /** A token's text without markup, for places that show a heading as plain text. */
-export const plainText = (tokens: readonly Token[]): string =>
-  tokens
-    .map((token) => {
-      const children = childrenOf(token);
-      if (children.length > 0) return plainText(children);
-      return "text" in token && typeof token.text === "string" ? token.text : "";
-    })
-    .join("");
+export const plainText = (tokens: readonly Token[]): string => texts(tokens, false).join("");
 
 const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu;
 
 /** Words of prose a reader reads: code blocks and raw HTML excluded. */
-export const countWords = (tokens: readonly Token[]): number => {
-  let words = 0;
-  for (const token of tokens) {
-    if (token.type === "code" || token.type === "html") continue;
-    const children = childrenOf(token);
-    if (children.length > 0) words += countWords(children);
-    else if ("text" in token && typeof token.text === "string") words += token.text.match(WORD_RE)?.length ?? 0;
-  }
-  return words;
-};
+export const countWords = (tokens: readonly Token[]): number =>
+  texts(tokens, true).join(" ").match(WORD_RE)?.length ?? 0;
 
-export interface Reference {
-  readonly kind: "link" | "image";
-  readonly url: string;
-  /** 1-based line in the post file. */
-  readonly line: number;
-}
+/** A link or image, on its 1-based line in the post file. */
+export type Reference = { readonly kind: "link" | "image"; readonly url: string; readonly line: number };
 
 const fromHtml = (html: string): Omit<Reference, "line">[] => {
   const found: Omit<Reference, "line">[] = [];
