@@ -36,7 +36,6 @@ export const buildManifest = async (
 
   try {
     const collected = collectPosts({
-      postsDir,
       displayDir,
       mode,
       publicDir,
@@ -50,7 +49,7 @@ export const buildManifest = async (
     const hash = inputHash(mode, cache.code, folder, publicDir);
     // The new stylesheet exists before the manifest that links to it; the old one goes after.
     publicFiles.write();
-    writeAtomic(outFile, manifestModule(collected.manifest, hash, options));
+    writeAtomic(outFile, ...manifestModule(collected.manifest, hash, options));
     removeStaleStylesheets(publicDir, publicFiles.stylesheet);
     return {
       manifest: collected.manifest,

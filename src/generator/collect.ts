@@ -5,7 +5,7 @@ import { existsSync, readdirSync } from "node:fs";
 import type { BuildMode, Essay, Manifest, Page } from "../manifest.ts";
 import { RESERVED_TOP_LEVEL_NAMES } from "../urls.ts";
 import { parseFilename } from "./filename.ts";
-import { type FolderEntry, readPostsFolder } from "./inputs.ts";
+import type { FolderEntry } from "./inputs.ts";
 import { checkLedger, type LedgerEntry, publicPaths } from "./ledger.ts";
 import { checkReferences } from "./links.ts";
 import { type NamedPost, type Post, type PostResult, readPost } from "./post.ts";
@@ -13,9 +13,8 @@ import { type Problem, problemAt } from "./problem.ts";
 import { aliasesOf, siteIndex } from "./site-index.ts";
 
 export interface CollectOptions {
-  /** The folder of posts, read when `folder` is absent. */
-  readonly postsDir: string;
-  /** How files are named in messages: the posts folder as the author sees it, e.g. "posts". */
+  /** The posts folder as read once (inputs.ts), and its name in messages as the author sees it, e.g. "posts". */
+  readonly folder: readonly FolderEntry[];
   readonly displayDir: string;
   readonly mode: BuildMode;
   /** The static assets folder: the names it takes, the images posts show, the files they link. */
@@ -25,7 +24,6 @@ export interface CollectOptions {
   readonly today: string;
   /** The published-URL ledger's entries, and how to name its file in messages. */
   readonly ledger: { readonly entries: readonly LedgerEntry[]; readonly displayFile: string };
-  readonly folder?: readonly FolderEntry[];
   /** How a post is rendered: through the build's render cache, or afresh. */
   readonly render?: (file: string, bytes: Uint8Array, name: NamedPost) => PostResult;
 }
@@ -75,11 +73,11 @@ const shadowedPages = (pages: readonly Post<Page>[], publicDir: string): Problem
 };
 
 export const collectPosts = (options: CollectOptions): Collected => {
-  const { postsDir, displayDir, mode, publicDir, stylesheet, today, ledger, render = readPost } = options;
+  const { folder, displayDir, mode, publicDir, stylesheet, today, ledger, render = readPost } = options;
   const problems: Problem[] = [];
   const essays: Post<Essay>[] = [];
   const pages: Post<Page>[] = [];
-  for (const { name, bytes } of options.folder ?? readPostsFolder(postsDir)) {
+  for (const { name, bytes } of folder) {
     const file = `${displayDir}/${name}`;
     const parsed = parseFilename(name);
     const notAFile = "is not a file: posts/ holds only YYYY-MM-DD-slug.md essays and slug.md pages, with no folders";

@@ -112,8 +112,10 @@ export const parseFrontMatter = <S extends z.ZodObject>(
     file = matter(text, MATTER_OPTIONS);
   } catch (error) {
     if (!(error instanceof yaml.YAMLException)) throw error;
-    // The mark counts lines from the opening "---", which is line 1 of the file.
-    return issue((error.mark?.line ?? 0) + 1, `front matter is not valid YAML: ${error.reason}`);
+    // js-yaml 3 gives every error a `reason` and a `mark` (its types omit them), whose line counts from
+    // the opening "---", line 1 of the file.
+    const { reason, mark } = error as yaml.YAMLException & { reason: string; mark?: { line: number } };
+    return issue((mark?.line ?? 0) + 1, `front matter is not valid YAML: ${reason}`);
   }
   const frontMatterLines = file.matter.split("\n");
   const bodyLine = text.startsWith("---") ? frontMatterLines.length + 2 : 1;

@@ -57,9 +57,6 @@ const decode = (bytes: Uint8Array): string | number => {
   }
 };
 
-/** Two elements with one id make a #fragment ambiguous: a heading named like a footnote, say. */
-const twiceGiven = (ids: readonly string[]): string | undefined => ids.find((id, i) => ids.indexOf(id) !== i);
-
 const failed = (file: string, issues: readonly FrontMatterIssue[]) => ({
   ok: false as const,
   problems: issues.map(({ line, message }) => ({ file, line, message })),
@@ -69,7 +66,8 @@ const failed = (file: string, issues: readonly FrontMatterIssue[]) => ({
 const renderBody = (file: string, parsed: ParsedPost, name: NamedPost) => {
   const { html, words, headings, references } = renderMarkdown(parsed.body, parsed.bodyLine);
   const anchors = [...html.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1] ?? "");
-  const twice = twiceGiven(anchors);
+  // Two elements with one id make a #fragment ambiguous: a heading named like a footnote, say.
+  const twice = anchors.find((id, i) => anchors.indexOf(id) !== i);
   const message = `gives two elements the id "${twice}" (a heading and a footnote?): rename one`;
   if (twice !== undefined) return failed(file, [{ line: parsed.bodyLine, message }]);
   const essay = name.kind === "essay";

@@ -11,10 +11,10 @@ const KEY_LENGTH = 64;
 
 // A line is "<key> <result without its entry>", then, for a post that rendered, a tab (which JSON
 // text never holds) and the entry as the manifest module holds it.
-const lineOf = (key: string, result: PostResult): string =>
+const lineOf = (key: string, result: PostResult): string[] =>
   result.ok
-    ? `${key} ${JSON.stringify({ ...result, entry: undefined })}\t${entryJson(result.entry)}\n`
-    : `${key} ${JSON.stringify(result)}\n`;
+    ? [`${key} ${JSON.stringify({ ...result, entry: undefined })}\t`, entryJson(result.entry), "\n"]
+    : [`${key} ${JSON.stringify(result)}\n`];
 
 /** A line's result, or undefined when the line is damaged (a crash cut it short, say): a miss. */
 const parsed = (line: string): PostResult | undefined => {
@@ -34,13 +34,13 @@ export type RenderCache = ReturnType<typeof openRenderCache>;
  * be the code this process loaded: a process that outlives an edit keeps rendering with the old code.
  */
 export const openRenderCache = (file: string | null, code: string) => {
-  const entries = new Map<string, { readonly line: string; readonly result: PostResult }>();
+  const entries = new Map<string, { readonly line: readonly string[]; readonly result: PostResult }>();
   const lines = (file !== null && existsSync(file) ? readFileSync(file, "utf8").split("\n") : []).filter(
     (line) => line.charAt(KEY_LENGTH) === " ",
   );
   for (const line of lines) {
     const result = parsed(line);
-    if (result !== undefined) entries.set(line.slice(0, KEY_LENGTH), { line: `${line}\n`, result });
+    if (result !== undefined) entries.set(line.slice(0, KEY_LENGTH), { line: [line, "\n"], result });
   }
   let linesInFile = lines.length;
   const used = new Set<string>();
@@ -67,9 +67,9 @@ export const openRenderCache = (file: string | null, code: string) => {
       for (const key of entries.keys()) if (!used.has(key)) entries.delete(key);
       if (file !== null && added.length > 0) {
         const append = existsSync(file) && linesInFile + added.length <= 2 * entries.size;
-        const text = (append ? added : [...entries.keys()]).map((key) => entries.get(key)?.line).join("");
-        if (append) appendFileSync(file, `\n${text}`);
-        else writeAtomic(file, text);
+        const pieces = (append ? added : [...entries.keys()]).flatMap((key) => entries.get(key)?.line ?? []);
+        if (append) appendFileSync(file, `\n${pieces.join("")}`);
+        else writeAtomic(file, ...pieces);
         linesInFile = append ? linesInFile + added.length : entries.size;
       }
       used.clear();

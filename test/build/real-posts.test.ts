@@ -3,11 +3,12 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { collectPosts } from "../../src/generator/collect.ts";
+import { readPostsFolder } from "../../src/generator/inputs.ts";
 import { readLedger } from "../../src/generator/ledger.ts";
 import { formatProblem } from "../../src/generator/problem.ts";
 
 const collected = collectPosts({
-  postsDir: fileURLToPath(new URL("../../posts", import.meta.url)),
+  folder: readPostsFolder(fileURLToPath(new URL("../../posts", import.meta.url))),
   displayDir: "posts",
   mode: "production",
   stylesheet: "/style.test.css",

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { type BuildOptions, type BuildResult, buildManifest } from "../../src/generator/build.ts";
 import { type Collected, collectPosts } from "../../src/generator/collect.ts";
-import { isGeneratedPublicFile } from "../../src/generator/inputs.ts";
+import { isGeneratedPublicFile, readPostsFolder } from "../../src/generator/inputs.ts";
 import { readLedger } from "../../src/generator/ledger.ts";
 import { formatProblem } from "../../src/generator/problem.ts";
 import type { BuildMode } from "../../src/manifest.ts";
@@ -79,7 +79,7 @@ export const tempPosts = (files: Files, today = TODAY): TempPosts => {
       buildManifest({ ...options(mode), cacheFile: cache ? cacheFile : null }),
     collect: (mode = "production") =>
       collectPosts({
-        postsDir,
+        folder: readPostsFolder(postsDir),
         displayDir: "posts",
         mode,
         publicDir,

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { collectPosts } from "../../src/generator/collect.ts";
+import { readPostsFolder } from "../../src/generator/inputs.ts";
 import { formatProblem } from "../../src/generator/problem.ts";
 import type { BuildMode, Manifest } from "../../src/manifest.ts";
 import { FIXTURE_POSTS } from "../support/fixture-site.ts";
@@ -16,7 +17,7 @@ import { ROOT } from "../support/project-copy.ts";
 
 const build = (postsDir: string, mode: BuildMode): Manifest => {
   const result = collectPosts({
-    postsDir,
+    folder: readPostsFolder(postsDir),
     displayDir: "posts",
     mode,
     publicDir: join(ROOT, "public"),

@@ -19,12 +19,14 @@ const childrenOf = (token: Token): readonly Token[] => {
   return nested;
 };
 
-export function* walk(tokens: readonly Token[]): Generator<Token> {
+/** Every token, depth first, in document order. */
+const walk = (tokens: readonly Token[], into: Token[] = []): Token[] => {
   for (const token of tokens) {
-    yield token;
-    yield* walk(childrenOf(token));
+    into.push(token);
+    walk(childrenOf(token), into);
   }
-}
+  return into;
+};
 
 /** The text of every leaf token, in order; with `prose`, code blocks and raw HTML are left out. */
 const texts = (tokens: readonly Token[], prose: boolean): string[] =>
