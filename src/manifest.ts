@@ -31,8 +31,6 @@ export interface Essay {
   readonly readingMinutes: number;
   /** Rendered at build time from trusted Markdown; the layout inserts it unescaped. */
   readonly html: string;
-  /** `html` with every URL attribute made absolute, for feed readers. */
-  readonly feedHtml: string;
   /** The post's source as the author wrote it (UTF-8, LF line endings), served at /writing/<slug>.md. */
   readonly markdown: string;
   /** The post's path relative to the project root, for messages that point back at it. */

@@ -4,7 +4,6 @@
 import type { Essay, Page } from "../manifest.ts";
 import { SITE } from "../site.ts";
 import { absoluteUrl, PATHS } from "../urls.ts";
-import { absolutizeHtml } from "./feed-html.ts";
 import type { ParsedFilename } from "./filename.ts";
 import { ESSAY_SCHEMA, type FrontMatterIssue, PAGE_SCHEMA, type ParsedPost, parseFrontMatter } from "./front-matter.ts";
 import type { Reference } from "./markdown/tokens.ts";
@@ -128,7 +127,6 @@ export const readPost = (file: string, bytes: Uint8Array, name: NamedPost): Post
     words,
     readingMinutes: Math.max(1, Math.round(words / SITE.wordsPerMinute)),
     html,
-    feedHtml: absolutizeHtml(html, url),
     markdown: text,
     source: file,
   };

@@ -59,13 +59,13 @@ export const KINDS = {
 
 /** What a route says about a resource (`lastModified` an RFC 3339 instant, or null where no date means anything). */
 export type Kind = keyof typeof KINDS;
-export type Representation = { kind: Kind; lastModified: string | null; render: () => string };
+export type Representation = { kind: Kind; lastModified: string | null; render: () => string | Promise<string> };
 
 /** A representation's bytes, their ETag, and its Last-Modified in ms, whole seconds as HTTP dates have them. */
 export type Answer = Awaited<ReturnType<typeof answerOf>>;
 
 const answerOf = async ({ kind, lastModified, render }: Representation) => {
-  const body = new TextEncoder().encode(render());
+  const body = new TextEncoder().encode(await render());
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body)).subarray(0, 12);
   const etag = `"${Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("")}"`;
   const modified = lastModified === null ? null : Math.floor(Date.parse(lastModified) / 1000) * 1000;

@@ -6,7 +6,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type { Manifest } from "../manifest.ts";
 import { SECURITY_HEADERS } from "../security.ts";
 import { FEED_FORMATS, type FeedFormat, feedRoute, ROUTES } from "../urls.ts";
-import { answer, type Kind } from "./answer.ts";
+import { answer, type Kind, type Representation } from "./answer.ts";
 import { canonicalHost, canonicalSpelling, movedPermanently } from "./canonical.ts";
 import { llmsTxt } from "./discovery/llms.ts";
 import { robotsTxt } from "./discovery/robots.ts";
@@ -30,7 +30,7 @@ export type AppOptions = { readonly now?: () => number };
 const FEED: Record<FeedFormat, (source: FeedSource) => string> = { atom: atomFeed, rss: rssFeed, json: jsonFeed };
 
 /** An answer that shows the visible essays, so the newest of them dates it. */
-const list = (kind: Kind, { epoch }: View, render: () => string) => ({
+const list = (kind: Kind, { epoch }: View, render: Representation["render"]) => ({
   kind,
   lastModified: epoch.lastModified,
   render,
@@ -90,11 +90,11 @@ export const createApp = (manifest: Manifest, { now = Date.now }: AppOptions = {
   });
   for (const format of FEED_FORMATS) {
     app.get(feedRoute(format, false), (c) =>
-      answer(c, (view) => list(format, view, () => FEED[format](feedSource(view.epoch.essays, null)))),
+      answer(c, (view) => list(format, view, async () => FEED[format](await feedSource(view.epoch.essays, null)))),
     );
     app.get(feedRoute(format, true), (c) => {
       const [tag, essays] = tagged(c);
-      return answer(c, (view) => essays && list(format, view, () => FEED[format](feedSource(essays, tag))));
+      return answer(c, (view) => essays && list(format, view, async () => FEED[format](await feedSource(essays, tag))));
     });
   }
 

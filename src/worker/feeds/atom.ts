@@ -4,11 +4,10 @@
 import { html } from "hono/html";
 import { SITE } from "../../site.ts";
 import { absoluteUrl, PATHS } from "../../urls.ts";
-import type { Essay } from "../../manifest.ts";
 import { toText } from "../layout.ts";
-import { entryTitle, selfPath, type FeedSource } from "./feed-source.ts";
+import { entryTitle, type FeedEssay, type FeedSource, selfPath } from "./feed-source.ts";
 
-const entry = (essay: Essay) => html`<entry>
+const entry = (essay: FeedEssay) => html`<entry>
 <title>${entryTitle(essay)}</title>
 <link rel="alternate" type="text/html" href="${absoluteUrl(PATHS.essay(essay.slug))}"/>
 <id>${essay.id}</id>

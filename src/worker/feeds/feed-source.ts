@@ -2,15 +2,24 @@
 
 import type { Essay } from "../../manifest.ts";
 import { SITE } from "../../site.ts";
-import { type FeedFormat, PATHS } from "../../urls.ts";
+import { absoluteUrl, type FeedFormat, PATHS } from "../../urls.ts";
 import { newestModified } from "../epoch.ts";
+import { feedCopy } from "./feed-copy.ts";
 
 // A feed must carry an update time even when it is empty; a fixed one keeps its bytes stable.
 const EMPTY_FEED_UPDATED = "1970-01-01T00:00:00Z";
 
+/** An essay as a feed carries it: with its feed copy. */
+export type FeedEssay = Essay & { readonly feedHtml: string };
+
 /** A feed's title, the page it mirrors, its newest essays, and their newest `modified`: it changes when they do. */
-export const feedSource = (visible: readonly Essay[], tag: string | null) => {
-  const essays = visible.slice(0, SITE.feedLimit);
+export const feedSource = async (visible: readonly Essay[], tag: string | null) => {
+  const essays: FeedEssay[] = await Promise.all(
+    visible.slice(0, SITE.feedLimit).map(async (essay) => ({
+      ...essay,
+      feedHtml: await feedCopy(essay.html, absoluteUrl(PATHS.essay(essay.slug))),
+    })),
+  );
   return {
     title: tag === null ? SITE.name : `${SITE.name}: ${tag}`,
     description: tag === null ? SITE.description : `Essays on ${SITE.name} tagged ${tag}.`,
@@ -21,7 +30,7 @@ export const feedSource = (visible: readonly Essay[], tag: string | null) => {
   };
 };
 
-export type FeedSource = ReturnType<typeof feedSource>;
+export type FeedSource = Awaited<ReturnType<typeof feedSource>>;
 
 export const selfPath = (source: FeedSource, format: FeedFormat): string => PATHS.feed(format, source.tag);
 

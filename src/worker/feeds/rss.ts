@@ -1,15 +1,14 @@
 // RSS 2.0 with the content module; dates in RFC 822 with a four-digit year and a zone.
 
 import { html } from "hono/html";
-import type { Essay } from "../../manifest.ts";
 import { SITE } from "../../site.ts";
 import { absoluteUrl, PATHS } from "../../urls.ts";
 import { toText } from "../layout.ts";
-import { entryTitle, selfPath, type FeedSource } from "./feed-source.ts";
+import { entryTitle, type FeedEssay, type FeedSource, selfPath } from "./feed-source.ts";
 
 const rfc822 = (instant: string): string => new Date(instant).toUTCString();
 
-const item = (essay: Essay) => {
+const item = (essay: FeedEssay) => {
   const url = absoluteUrl(PATHS.essay(essay.slug));
   return html`<item>
 <title>${entryTitle(essay)}</title>
