@@ -1,10 +1,11 @@
 // `npm run load`: a bounded load test of the production Worker, in workerd, on 127.0.0.1 only.
 //
-//   1. builds the production manifest (`node src/build/main.js`, as `npm run build` does);
+//   1. builds the production manifest (`node src/generator/cli.ts`, as `npm run build` does);
 //   2. bundles the Worker exactly as a deploy would (`wrangler deploy --dry-run --outdir <tmp>`);
 //   3. serves that bundle with Miniflare (workerd) on a free port of 127.0.0.1;
 //   4. checks every URL of the mix once (its status, a 301's Location) and fetches the ETags the
-//      304 revalidations send;
+//      304 revalidations send (a hash of the answer's bytes, the same for every request until the
+//      site's next scheduled change);
 //   5. drives the server with autocannon for a fixed time and number of connections, each
 //      connection cycling through the mix: pages, feeds, 304s, 404s and a 301;
 //   6. prints requests/s, latency (p50, p90, p99, p99.9, max), throughput, errors, and every
@@ -27,6 +28,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { convertV4MiniflareOptions, Log, LogLevel, Miniflare } from "miniflare";
+import { GENERATOR } from "../src/generator/paths.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = join(ROOT, "node_modules", ".bin");
@@ -43,14 +45,18 @@ const USAGE = "usage: npm run load -- [--duration <seconds, 1-600, default 10>] 
 const integerOption = (value: string | undefined, name: string, fallback: number, min: number, max: number): number => {
   if (value === undefined) return fallback;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < min || parsed > max) throw new Stop(`--${name} must be an integer from ${min} to ${max}, not ${JSON.stringify(value)}\n${USAGE}`);
+  if (!Number.isInteger(parsed) || parsed < min || parsed > max)
+    throw new Stop(`--${name} must be an integer from ${min} to ${max}, not ${JSON.stringify(value)}\n${USAGE}`);
   return parsed;
 };
 
 const parseOptions = (): { duration: number; connections: number } => {
   let values: { duration?: string | undefined; connections?: string | undefined; help?: boolean | undefined };
   try {
-    ({ values } = parseArgs({ options: { duration: { type: "string" }, connections: { type: "string" }, help: { type: "boolean", short: "h" } }, strict: true }));
+    ({ values } = parseArgs({
+      options: { duration: { type: "string" }, connections: { type: "string" }, help: { type: "boolean", short: "h" } },
+      strict: true,
+    }));
   } catch (error) {
     throw new Stop(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
   }
@@ -77,7 +83,7 @@ const LIMITS_MS = {
 const REQUEST_TIMEOUT_S = 5;
 
 /** Rejects after `ms` with a Stop naming `what`. */
-const within = <T,>(what: string, ms: number, promise: Promise<T>): Promise<T> =>
+const within = <T>(what: string, ms: number, promise: Promise<T>): Promise<T> =>
   new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Stop(`${what} took longer than ${ms / 1000} s`)), ms);
     promise.then(
@@ -114,7 +120,9 @@ const cleanup = (): Promise<void> =>
     if (server !== null) {
       const stopping = server;
       server = null;
-      await within("stopping the server", LIMITS_MS.dispose, stopping.dispose()).catch((error: unknown) => console.error(`load: ${String(error)}`));
+      await within("stopping the server", LIMITS_MS.dispose, stopping.dispose()).catch((error: unknown) =>
+        console.error(`load: ${String(error)}`),
+      );
     }
   })());
 
@@ -147,13 +155,25 @@ for (const [signal, code] of Object.entries(SIGNALS)) {
 // Build, bundle, serve.
 
 /** Runs a project tool in its own process group, with the project's bin first on PATH and a time limit. */
-const run = (what: string, command: string, args: readonly string[], limitMs: number, env: NodeJS.ProcessEnv = {}): Promise<string> =>
+const run = (
+  what: string,
+  command: string,
+  args: readonly string[],
+  limitMs: number,
+  env: NodeJS.ProcessEnv = {},
+): Promise<string> =>
   new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: ROOT,
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, PATH: `${BIN}${delimiter}${process.env["PATH"] ?? ""}`, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", ...env },
+      env: {
+        ...process.env,
+        PATH: `${BIN}${delimiter}${process.env["PATH"] ?? ""}`,
+        WRANGLER_SEND_METRICS: "false",
+        CLOUDFLARE_CF_FETCH_ENABLED: "false",
+        ...env,
+      },
     });
     children.add(child);
     let output = "";
@@ -184,9 +204,17 @@ const compatibilityDate = (): string => {
 
 /** Builds the production manifest and bundles the Worker as a deploy would; returns the bundle's folder. */
 const bundleProductionWorker = async (dir: string): Promise<string> => {
-  process.stdout.write((await run("the production build", "node", [join(ROOT, "src/build/main.js")], LIMITS_MS.build)).trim() + "\n");
+  process.stdout.write(
+    (await run("the production build", "node", [join(ROOT, GENERATOR)], LIMITS_MS.build)).trim() + "\n",
+  );
   const out = join(dir, "bundle");
-  const dryRun = await run("wrangler deploy --dry-run", join(BIN, "wrangler"), ["deploy", "--dry-run", "--outdir", out], LIMITS_MS.bundle, { XDG_CONFIG_HOME: join(dir, "xdg") });
+  const dryRun = await run(
+    "wrangler deploy --dry-run",
+    join(BIN, "wrangler"),
+    ["deploy", "--dry-run", "--outdir", out],
+    LIMITS_MS.bundle,
+    { XDG_CONFIG_HOME: join(dir, "xdg") },
+  );
   const upload = /Total Upload: .*/.exec(dryRun)?.[0];
   console.log(`bundled the Worker with wrangler deploy --dry-run${upload ? ` (${upload})` : ""}`);
   return out;
@@ -233,7 +261,9 @@ const discover = async (origin: string): Promise<{ essays: [string, string]; tag
   if (response.status !== 200) throw new Stop(`/writing/feed.json answered ${response.status}, not 200`);
   const feed = (await response.json()) as { items?: { url?: string; tags?: string[] }[] };
   const items = feed.items ?? [];
-  const paths = items.map((item) => new URL(item.url ?? "", "https://invalid.example").pathname).filter((path) => path.startsWith("/writing/"));
+  const paths = items
+    .map((item) => new URL(item.url ?? "", "https://invalid.example").pathname)
+    .filter((path) => path.startsWith("/writing/"));
   const [newest, oldest] = [paths[0], paths.at(-1)];
   const tag = items.flatMap((item) => item.tags ?? [])[0];
   if (newest === undefined || oldest === undefined) throw new Stop("the JSON Feed lists no essay to load");
@@ -260,7 +290,12 @@ const mixFor = async (origin: string): Promise<Target[]> => {
     { label: "JSON Feed", path: "/writing/feed.json", status: 200 },
     { label: "304 home", path: "/", status: 304, headers: { "If-None-Match": await etag("/") } },
     { label: "304 essay", path: essays[0], status: 304, headers: { "If-None-Match": await etag(essays[0]) } },
-    { label: "304 Atom feed", path: "/writing/feed.xml", status: 304, headers: { "If-None-Match": await etag("/writing/feed.xml") } },
+    {
+      label: "304 Atom feed",
+      path: "/writing/feed.xml",
+      status: 304,
+      headers: { "If-None-Match": await etag("/writing/feed.xml") },
+    },
     { label: "404 page", path: "/no-such-page/", status: 404 },
     { label: "404 essay", path: "/writing/no-such-essay", status: 404 },
     { label: "301 slash", path: "/about", status: 301, location: "/about/" },
@@ -275,7 +310,8 @@ const headerValue = (headers: Readonly<Record<string, unknown>> | undefined, nam
 /** What is wrong with one response to `target`, or null. */
 const mismatch = (target: Target, status: number, location: string | undefined): string | null => {
   if (status !== target.status) return `answered ${status}, expected ${target.status}`;
-  if (target.location !== undefined && location !== target.location) return `redirected to ${location ?? "nowhere"}, expected ${target.location}`;
+  if (target.location !== undefined && location !== target.location)
+    return `redirected to ${location ?? "nowhere"}, expected ${target.location}`;
   return null;
 };
 
@@ -288,7 +324,8 @@ const preflight = async (origin: string, mix: readonly Target[]): Promise<void> 
     const problem = mismatch(target, response.status, response.headers.get("location") ?? undefined);
     if (problem !== null) problems.push(`${target.label} ${target.path} ${problem}`);
   }
-  if (problems.length > 0) throw new Stop(`the site does not answer the mix as expected, so no load was sent:\n  ${problems.join("\n  ")}`);
+  if (problems.length > 0)
+    throw new Stop(`the site does not answer the mix as expected, so no load was sent:\n  ${problems.join("\n  ")}`);
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -300,7 +337,12 @@ interface Tally {
   readonly examples: string[];
 }
 
-const runLoad = async (origin: string, mix: readonly Target[], duration: number, connections: number): Promise<{ result: autocannon.Result; tallies: Tally[] }> => {
+const runLoad = async (
+  origin: string,
+  mix: readonly Target[],
+  duration: number,
+  connections: number,
+): Promise<{ result: autocannon.Result; tallies: Tally[] }> => {
   const tallies: Tally[] = mix.map(() => ({ byStatus: new Map(), mismatches: 0, examples: [] }));
   const requests: autocannon.Request[] = mix.map((target, index) => ({
     method: "GET",
@@ -318,16 +360,21 @@ const runLoad = async (origin: string, mix: readonly Target[], duration: number,
     },
   }));
   const finished = new Promise<autocannon.Result>((resolve, reject) => {
-    load = autocannon({ url: origin, connections, duration, timeout: REQUEST_TIMEOUT_S, requests }, (error: unknown, result) => {
-      load = null;
-      if (error) reject(error instanceof Error ? error : new Error(String(error)));
-      else resolve(result);
-    });
+    load = autocannon(
+      { url: origin, connections, duration, timeout: REQUEST_TIMEOUT_S, requests },
+      (error: unknown, result) => {
+        load = null;
+        if (error) reject(error instanceof Error ? error : new Error(String(error)));
+        else resolve(result);
+      },
+    );
   });
-  const result = await within(`the ${duration} s load run`, duration * 1000 + LIMITS_MS.runGrace, finished).catch((error: unknown) => {
-    load?.stop();
-    throw error;
-  });
+  const result = await within(`the ${duration} s load run`, duration * 1000 + LIMITS_MS.runGrace, finished).catch(
+    (error: unknown) => {
+      load?.stop();
+      throw error;
+    },
+  );
   return { result, tallies };
 };
 
@@ -336,13 +383,25 @@ const runLoad = async (origin: string, mix: readonly Target[], duration: number,
 
 const table = (rows: readonly (readonly string[])[]): string => {
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
-  return rows.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join("  ")).join("\n");
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0)))
+        .join("  "),
+    )
+    .join("\n");
 };
 
-const report = (result: autocannon.Result, mix: readonly Target[], tallies: readonly Tally[], connections: number): boolean => {
+const report = (
+  result: autocannon.Result,
+  mix: readonly Target[],
+  tallies: readonly Tally[],
+  connections: number,
+): boolean => {
   const { latency, requests, throughput } = result;
   const statuses = new Map<number, number>();
-  for (const tally of tallies) for (const [status, count] of tally.byStatus) statuses.set(status, (statuses.get(status) ?? 0) + count);
+  for (const tally of tallies)
+    for (const [status, count] of tally.byStatus) statuses.set(status, (statuses.get(status) ?? 0) + count);
   const responses = [...statuses.values()].reduce((sum, count) => sum + count, 0);
   const mismatches = tallies.reduce((sum, tally) => sum + tally.mismatches, 0);
   const ms = (value: number): string => value.toFixed(2);
@@ -351,8 +410,20 @@ const report = (result: autocannon.Result, mix: readonly Target[], tallies: read
   console.log(
     table([
       ["", "avg", "stddev", "min", "max"],
-      ["requests/s", requests.average.toFixed(0), requests.stddev.toFixed(0), String(requests.min), String(requests.max)],
-      ["throughput MiB/s", (throughput.average / 2 ** 20).toFixed(2), (throughput.stddev / 2 ** 20).toFixed(2), (throughput.min / 2 ** 20).toFixed(2), (throughput.max / 2 ** 20).toFixed(2)],
+      [
+        "requests/s",
+        requests.average.toFixed(0),
+        requests.stddev.toFixed(0),
+        String(requests.min),
+        String(requests.max),
+      ],
+      [
+        "throughput MiB/s",
+        (throughput.average / 2 ** 20).toFixed(2),
+        (throughput.stddev / 2 ** 20).toFixed(2),
+        (throughput.min / 2 ** 20).toFixed(2),
+        (throughput.max / 2 ** 20).toFixed(2),
+      ],
     ]),
   );
   console.log(
@@ -361,9 +432,18 @@ const report = (result: autocannon.Result, mix: readonly Target[], tallies: read
       ["", ms(latency.p50), ms(latency.p90), ms(latency.p99), ms(latency.p99_9), ms(latency.max), ms(latency.average)],
     ]),
   );
-  console.log(`responses ${responses} (${result.requests.sent} sent), ${(result.throughput.total / 2 ** 20).toFixed(1)} MiB`);
-  console.log(`errors ${result.errors}, timeouts ${result.timeouts} (over ${REQUEST_TIMEOUT_S} s), non-2xx ${result.non2xx}`);
-  console.log(`by status: ${[...statuses].sort(([a], [b]) => a - b).map(([status, count]) => `${status}: ${count}`).join(", ")}`);
+  console.log(
+    `responses ${responses} (${result.requests.sent} sent), ${(result.throughput.total / 2 ** 20).toFixed(1)} MiB`,
+  );
+  console.log(
+    `errors ${result.errors}, timeouts ${result.timeouts} (over ${REQUEST_TIMEOUT_S} s), non-2xx ${result.non2xx}`,
+  );
+  console.log(
+    `by status: ${[...statuses]
+      .sort(([a], [b]) => a - b)
+      .map(([status, count]) => `${status}: ${count}`)
+      .join(", ")}`,
+  );
   console.log(
     "\n" +
       table([
@@ -381,14 +461,18 @@ const report = (result: autocannon.Result, mix: readonly Target[], tallies: read
     ...(result.timeouts > 0 ? [`${result.timeouts} timeouts`] : []),
     ...(responses === 0 ? ["no response at all"] : []),
     ...tallies.flatMap((tally, index) =>
-      tally.mismatches > 0 ? [`${mix[index]?.label} ${mix[index]?.path}: ${tally.mismatches} unexpected (${tally.examples.join("; ")})`] : [],
+      tally.mismatches > 0
+        ? [`${mix[index]?.label} ${mix[index]?.path}: ${tally.mismatches} unexpected (${tally.examples.join("; ")})`]
+        : [],
     ),
   ];
   if (failures.length > 0) {
     console.error(`\nFAIL: ${failures.join("\n      ")}`);
     return false;
   }
-  console.log(`\nOK: every one of ${responses} responses had the expected status (${mismatches} mismatches), no errors, no timeouts`);
+  console.log(
+    `\nOK: every one of ${responses} responses had the expected status (${mismatches} mismatches), no errors, no timeouts`,
+  );
   return true;
 };
 
@@ -402,7 +486,9 @@ const main = async (): Promise<boolean> => {
   console.log(`serving the production bundle in workerd (Miniflare) at ${origin}`);
   const mix = await mixFor(origin);
   await preflight(origin, mix);
-  console.log(`load: ${duration} s, ${connections} connections, ${mix.length} URLs, per-request timeout ${REQUEST_TIMEOUT_S} s …`);
+  console.log(
+    `load: ${duration} s, ${connections} connections, ${mix.length} URLs, per-request timeout ${REQUEST_TIMEOUT_S} s …`,
+  );
   const { result, tallies } = await runLoad(origin, mix, duration, connections);
   return report(result, mix, tallies, connections);
 };

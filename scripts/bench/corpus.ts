@@ -3,7 +3,7 @@
 // blockquote, a TypeScript and a Bash block, inline code, links to two earlier essays, a footnote,
 // and one to three of thirty tags. The words are drawn from a vocabulary of our own.
 
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 /** mulberry32: a small, fast, seedable generator, plenty for text. */
@@ -55,7 +55,10 @@ export const generateCorpus = (count: number, seed = 20261125): CorpusEssay[] =>
   const essays: CorpusEssay[] = [];
   for (let i = 0; i < count; i++) {
     const date = new Date(start + i * 86_400_000).toISOString().slice(0, 10);
-    const slug = `essay-${String(i + 1).padStart(5, "0")}-${pick(VOCABULARY)}-${pick(VOCABULARY)}`.replace(/[^a-z0-9-]/g, "");
+    const slug = `essay-${String(i + 1).padStart(5, "0")}-${pick(VOCABULARY)}-${pick(VOCABULARY)}`.replace(
+      /[^a-z0-9-]/g,
+      "",
+    );
     const earlier = (): string => {
       const target = essays[Math.floor(next() * essays.length)];
       return target ? `[${target.title.toLowerCase()}](/writing/${target.slug})` : "[the index](/writing/)";
@@ -68,7 +71,9 @@ export const generateCorpus = (count: number, seed = 20261125): CorpusEssay[] =>
         "```typescript\n" +
           `export const ${pick(VOCABULARY)}Key = (body: string): string => {\n  const ${pick(VOCABULARY)} = body.trim(); // ${words(5)}\n  return createHash("sha256").update(${JSON.stringify(pick(VOCABULARY))}).digest("hex");\n};\n` +
           "```",
-        "```bash\n" + `set -euo pipefail\nfor f in ${pick(VOCABULARY)}/*.md; do\n  grep -q "^# ${pick(VOCABULARY)}" "$f" || echo "missing: $f"\ndone\n` + "```",
+        "```bash\n" +
+          `set -euo pipefail\nfor f in ${pick(VOCABULARY)}/*.md; do\n  grep -q "^# ${pick(VOCABULARY)}" "$f" || echo "missing: $f"\ndone\n` +
+          "```",
         `${paragraph()} See ${earlier()} and ${earlier()}.${s === 4 ? "[^note]" : ""}`,
       ][s];
       return `## ${sentence().slice(0, -1)}\n\n${prose}\n\n${extra}`;
@@ -91,7 +96,20 @@ export const generateCorpus = (count: number, seed = 20261125): CorpusEssay[] =>
 export const writePosts = (dir: string, essays: readonly CorpusEssay[]): void => {
   mkdirSync(dir, { recursive: true });
   for (const essay of essays) {
-    const front = [`title: ${JSON.stringify(essay.title)}`, `dek: ${JSON.stringify(essay.dek)}`, `summary: ${JSON.stringify(essay.summary)}`, `tags: [${essay.tags.join(", ")}]`];
+    const front = [
+      `title: ${JSON.stringify(essay.title)}`,
+      `dek: ${JSON.stringify(essay.dek)}`,
+      `summary: ${JSON.stringify(essay.summary)}`,
+      `tags: [${essay.tags.join(", ")}]`,
+    ];
     writeFileSync(join(dir, `${essay.date}-${essay.slug}.md`), `---\n${front.join("\n")}\n---\n${essay.body}`);
   }
+};
+
+/** Puts `word` first in the body of a post written above (ours or Hugo's): the smallest edit an author makes. */
+export const insertWord = (file: string, word: string): void => {
+  const text = readFileSync(file, "utf8");
+  const body = text.indexOf("\n---\n", 4) + 5;
+  if (body < 5) throw new Error(`${file} has no front matter to edit after`);
+  writeFileSync(file, `${text.slice(0, body)}${word} ${text.slice(body)}`);
 };

@@ -1,7 +1,7 @@
-// The anchor for the build: a minimal Hugo site written by the bench (never committed), serving
-// the same corpus: a base layout, essay, list and home templates, tag pages, RSS with the newest
-// 20 essays in full, a table of contents, code fences highlighted by Hugo's default highlighter
-// (Chroma) with classes, footnotes (Goldmark's default). Built like a real build: to disk.
+// The anchor for sections 2 and 3: a minimal Hugo site written by the bench (never committed) around
+// the same corpus, doing what ours does: a base layout, essay, list and home templates, tag pages, RSS
+// with the newest 20 essays in full, a table of contents, code highlighted by Chroma with classes,
+// footnotes (Goldmark's default).
 
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -109,15 +109,23 @@ export const writeHugoSite = (essays: readonly CorpusEssay[]): HugoSite => {
   return { dir, remove };
 };
 
+/** The Hugo site's content file for an essay of the corpus. */
+export const hugoPostFile = (site: HugoSite, essay: CorpusEssay): string =>
+  join(site.dir, "content", "writing", `${essay.slug}.md`);
+
 /** One cold `hugo --quiet` run: a fresh destination and a fresh cache directory, both removed after. */
-export const runHugo = async (site: HugoSite): Promise<{ readonly seconds: number; readonly cpuSeconds: number | null }> => {
+export const runHugo = async (site: HugoSite): Promise<number> => {
   const temp = tempDir("fmlops-hugo-out-");
   const out = temp.dir;
   try {
     rmSync(join(site.dir, "resources"), { recursive: true, force: true });
-    const result = await run("hugo", ["--quiet", "--destination", join(out, "public"), "--cacheDir", join(out, "cache")], { cwd: site.dir, timeoutMs: 600_000, cpu: true });
-    if (result.status !== 0) throw new Error(`hugo failed (exit ${result.status}):\n${(result.stdout + result.stderr).slice(0, 4000)}`);
-    return { seconds: result.seconds, cpuSeconds: result.cpuSeconds };
+    const result = await run(
+      "hugo",
+      ["--quiet", "--destination", join(out, "public"), "--cacheDir", join(out, "cache")],
+      { cwd: site.dir, timeoutMs: 600_000 },
+    );
+    if (result.status !== 0) throw new Error(`hugo failed (exit ${result.status}):\n${result.output.slice(-4000)}`);
+    return result.seconds;
   } finally {
     temp.remove();
   }

@@ -1,148 +1,97 @@
-// Section 4: page weight of the real site, per page type, from the Worker's own answers (the app
-// in process) and the built stylesheet in the copy's public/. What a browser must fetch to render
-// a page is read from its HTML: stylesheets, icons, preloads, images, scripts with a src, media,
-// plus url(...) references in the CSS.
+// Section 6: what a reader's browser fetches to render each type of page of the site's own posts,
+// read from the Worker's own answers (the app in this process) and the built stylesheet: what the
+// HTML and its CSS make it fetch, the scripts it runs, and the bytes a page adds around an essay.
 
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Parser } from "htmlparser2";
-import { ORIGIN, sampleEssay, type LoadedSite } from "./site.ts";
-import { gzipBytes, kib } from "./util.ts";
+import type { Section, Target } from "./report.ts";
+import { ORIGIN, type LoadedSite, sampleEssay } from "./site.ts";
+import { gzipBytes, kib, table } from "./util.ts";
 
 export const OUTSIDE_BODY_TARGET_KIB = 6;
-/** HTML + one stylesheet + the favicon. */
+/** The HTML, one stylesheet, the favicon. */
 export const REQUESTS_TARGET = 3;
+/** `<link rel>` values a browser fetches to render a page. */
+const FETCHED_RELS = new Set("stylesheet icon preload modulepreload manifest apple-touch-icon mask-icon".split(" "));
+const MEDIA = new Set("img iframe video audio source embed".split(" "));
 
-export interface PageWeight {
-  readonly page: string;
-  readonly path: string;
-  readonly htmlRaw: number;
-  readonly htmlGzip: number;
-  readonly cssRaw: number;
-  readonly cssGzip: number;
-  /** Bytes of JavaScript: inline scripts and scripts with a src, JSON-LD excepted. */
-  readonly jsBytes: number;
-  readonly scripts: number;
-  /** HTML + every subresource it (and its CSS) needs to render. */
-  readonly requests: number;
-  readonly subresources: readonly string[];
-}
-
-export interface OutsideBody {
-  readonly slug: string;
-  /** The essay page without the essay's rendered body, gzip. */
-  readonly outsideGzip: number;
-  readonly cssGzip: number;
-  readonly totalGzip: number;
-}
-
-export const pageMet = (page: PageWeight): boolean => page.jsBytes === 0 && page.scripts === 0 && page.requests <= REQUESTS_TARGET;
-export const outsideMet = (row: OutsideBody): boolean => kib(row.totalGzip) < OUTSIDE_BODY_TARGET_KIB;
-
-interface Parsed {
-  readonly subresources: string[];
-  readonly jsInline: number;
-  readonly scriptSrcs: string[];
-  readonly scripts: number;
-}
-
-const RENDER_RELS = new Set(["stylesheet", "icon", "shortcut", "preload", "modulepreload", "manifest", "apple-touch-icon", "mask-icon"]);
-
-const parse = (html: string): Parsed => {
-  const subresources: string[] = [];
-  const scriptSrcs: string[] = [];
-  let jsInline = 0;
-  let scripts = 0;
-  let inScript = false;
-  const parser = new Parser({
-    onopentag(name, attributes) {
-      if (name === "link") {
-        const rels = (attributes["rel"] ?? "").toLowerCase().split(/\s+/);
-        if (rels.some((rel) => RENDER_RELS.has(rel)) && attributes["href"]) subresources.push(`${rels.join(" ")} ${attributes["href"]}`);
-      } else if (name === "script") {
-        const type = (attributes["type"] ?? "").toLowerCase();
-        if (type === "application/ld+json") return;
-        scripts++;
-        if (attributes["src"]) {
-          subresources.push(`script ${attributes["src"]}`);
-          scriptSrcs.push(attributes["src"]);
-        } else inScript = true;
-      } else if ((name === "img" || name === "iframe" || name === "video" || name === "audio" || name === "source" || name === "embed") && (attributes["src"] || attributes["srcset"])) {
-        subresources.push(`${name} ${attributes["src"] ?? attributes["srcset"]}`);
-      }
+/** What a page makes a browser fetch, and its `<script>` elements (JSON-LD is data, not script). */
+const parse = (html: string): { fetches: string[]; scripts: number } => {
+  const parsed = { fetches: [] as string[], scripts: 0 };
+  new Parser({
+    onopentag(name, attrs) {
+      const rels = (attrs["rel"] ?? "").toLowerCase().split(/\s+/);
+      if (name === "link" && attrs["href"] && rels.some((rel) => FETCHED_RELS.has(rel)))
+        parsed.fetches.push(`${rels.join(" ")} ${attrs["href"]}`);
+      if (name === "script" && attrs["type"]?.toLowerCase() !== "application/ld+json") parsed.scripts++;
+      const src = attrs["src"] ?? attrs["srcset"];
+      if (src && (name === "script" || MEDIA.has(name))) parsed.fetches.push(`${name} ${src}`);
     },
-    ontext(text) {
-      if (inScript) jsInline += Buffer.byteLength(text);
-    },
-    onclosetag(name) {
-      if (name === "script") inScript = false;
-    },
-  });
-  parser.write(html);
-  parser.end();
-  return { subresources, jsInline, scriptSrcs, scripts };
+  }).end(html);
+  return parsed;
 };
 
-/** url(...) references in CSS that are fetched (not data: URIs). */
+/** url(…) references in the CSS that a browser fetches (not data: URIs, not fragments). */
 const cssFetches = (css: string): string[] =>
-  [...css.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g)].map((match) => match[2] ?? "").filter((url) => !url.startsWith("data:") && !url.startsWith("#"));
+  [...css.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g)].map((m) => m[2] ?? "").filter((url) => !/^(data:|#)/.test(url));
 
-const localFile = (publicDir: string, src: string): string | null => {
-  const path = src.startsWith(ORIGIN) ? src.slice(ORIGIN.length) : src;
-  if (!path.startsWith("/")) return null;
-  const file = join(publicDir, path);
-  return existsSync(file) ? file : null;
-};
-
-export const measurePageWeight = async (dir: string, site: LoadedSite): Promise<{ pages: PageWeight[]; outside: OutsideBody[] }> => {
-  const publicDir = join(dir, "public");
-  const stylesheet = localFile(publicDir, site.manifest.stylesheet);
-  if (stylesheet === null) throw new Error(`the stylesheet ${site.manifest.stylesheet} is not in the copy's public/`);
-  const css = readFileSync(stylesheet);
+export const measurePageWeight = async (dir: string, site: LoadedSite): Promise<Section> => {
+  const cssFile = join(dir, "public", site.manifest.stylesheet);
+  if (!existsSync(cssFile)) throw new Error(`the stylesheet ${site.manifest.stylesheet} is not in the copy's public/`);
+  const css = readFileSync(cssFile, "utf8");
   const cssGzip = gzipBytes(css);
   const essay = sampleEssay(site.manifest);
   const page = site.manifest.pages.find((p) => p.slug === "about") ?? site.manifest.pages[0];
-  const tag = essay.tags[0];
-  const targets: [string, string][] = [
+  const pages = [
     ["home", "/"],
     ["writing index", "/writing/"],
     ["essay", `/writing/${essay.slug}`],
-    ...(page ? [[`page /${page.slug}/`, `/${page.slug}/`] as [string, string]] : []),
-    ...(tag ? [["tag page", `/tags/${tag}/`] as [string, string]] : []),
-  ];
-  const pages: PageWeight[] = [];
-  for (const [name, path] of targets) {
+    ...(page ? [[`page /${page.slug}/`, `/${page.slug}/`]] : []),
+    ...(essay.tags[0] ? [["tag page", `/tags/${essay.tags[0]}/`]] : []),
+  ] as const;
+  const get = async (path: string): Promise<string> => {
     const response = await site.fetch(new Request(`${ORIGIN}${path}`));
-    const html = await response.text();
     if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
-    const parsed = parse(html);
-    const scriptBytes = parsed.scriptSrcs.reduce((sum, src) => {
-      const file = localFile(publicDir, src);
-      return sum + (file === null ? 0 : readFileSync(file).length);
-    }, 0);
-    const stylesheets = parsed.subresources.filter((s) => s.startsWith("stylesheet")).length;
-    const subresources = [...parsed.subresources, ...(stylesheets > 0 ? cssFetches(css.toString("utf8")).map((url) => `css ${url}`) : [])];
-    pages.push({
-      page: name,
-      path,
-      htmlRaw: Buffer.byteLength(html),
-      htmlGzip: gzipBytes(html),
-      cssRaw: stylesheets > 0 ? css.length : 0,
-      cssGzip: stylesheets > 0 ? cssGzip : 0,
-      jsBytes: parsed.jsInline + scriptBytes,
-      scripts: parsed.scripts,
-      requests: 1 + subresources.length,
-      subresources,
+    return response.text();
+  };
+  const rows: string[][] = [];
+  const targets: Target[] = [];
+  const counted = new Set<string>();
+  for (const [name, path] of pages) {
+    const html = await get(path);
+    const { fetches, scripts } = parse(html);
+    if (fetches.some((f) => f.startsWith("stylesheet"))) fetches.push(...cssFetches(css).map((url) => `css ${url}`));
+    for (const f of fetches) counted.add(f.replace(/\/style\.[0-9a-f]+\.css/, "/style.<hash>.css"));
+    const requests = 1 + fetches.length;
+    rows.push([`${name} \`${path}\``, `${Buffer.byteLength(html)}`, `${gzipBytes(html)}`, `${scripts}`, `${requests}`]);
+    targets.push({
+      target: `${name}: no JavaScript, ${REQUESTS_TARGET} requests`,
+      measured: `${scripts} scripts, ${requests} requests`,
+      met: scripts === 0 && requests <= REQUESTS_TARGET,
     });
   }
-
-  const outside: OutsideBody[] = [];
-  for (const each of site.manifest.essays) {
-    const html = await (await site.fetch(new Request(`${ORIGIN}/writing/${each.slug}`))).text();
-    if (!html.includes(each.html)) throw new Error(`the page of ${each.slug} does not contain its rendered body verbatim`);
-    const rest = html.replace(each.html, "");
-    const outsideGzip = gzipBytes(rest);
-    outside.push({ slug: each.slug, outsideGzip, cssGzip, totalGzip: outsideGzip + cssGzip });
+  // Each essay's page with its rendered body (which the layout inserts verbatim) cut out, plus the CSS.
+  const outside: string[] = [];
+  let worst = { slug: "", bytes: 0 };
+  for (const { slug, html: body } of site.manifest.essays) {
+    const html = await get(`/writing/${slug}`);
+    if (!html.includes(body)) throw new Error(`the page of ${slug} does not hold its rendered body verbatim`);
+    const bytes = gzipBytes(html.replace(body, "")) + cssGzip;
+    outside.push(`${slug} ${kib(bytes).toFixed(2)}`);
+    if (bytes > worst.bytes) worst = { slug, bytes };
   }
-  return { pages, outside };
+  targets.push({
+    target: `essay outside its body + CSS < ${OUTSIDE_BODY_TARGET_KIB} KiB gzip (largest of ${outside.length})`,
+    measured: `${kib(worst.bytes).toFixed(2)} KiB (${worst.slug})`,
+    met: kib(worst.bytes) < OUTSIDE_BODY_TARGET_KIB,
+  });
+  return {
+    body: [
+      table("page | HTML raw (B) | HTML gzip (B) | scripts | requests to render", rows),
+      `The stylesheet: ${Buffer.byteLength(css)} B raw, ${cssGzip} B gzip. Requests counted: the HTML, then ${[...counted].map((f) => `\`${f}\``).join(", ")}.`,
+      `Each essay's page outside its body, + CSS, gzip (KiB): ${outside.join(", ")}.`,
+    ].join("\n\n"),
+    targets,
+  };
 };

@@ -1,21 +1,20 @@
-// Throwaway copies of the project for the bench: one serving a seeded corpus of N essays, or the
-// real posts; and this project's build run in such a copy, cold (no cache of any kind) or warm.
+// Throwaway copies of the project for the bench (the real posts, or a seeded corpus of N essays),
+// and the generator's CLI run in such a copy: cold (no .cache, no generated module) or warm.
 
-import { existsSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { CACHE_FOLDER, GENERATOR, projectPaths } from "../../src/build/paths.js";
+import { GENERATOR, projectPaths } from "../../src/generator/paths.ts";
 import { copyProject } from "../../test/support/project-copy.ts";
-import { generateCorpus, writePosts, type CorpusEssay } from "./corpus.ts";
+import { type CorpusEssay, generateCorpus, writePosts } from "./corpus.ts";
 import { removable, run, tempDir } from "./util.ts";
 
 export interface BenchProject {
   readonly dir: string;
-  /** The corpus it serves, or null for the real posts. */
+  /** The corpus it serves, or null for the project's own posts. */
   readonly essays: readonly CorpusEssay[] | null;
   readonly remove: () => void;
 }
 
-/** A copy of the project serving `count` seeded essays (null: the project's own posts). */
 export const benchProject = (count: number | null): BenchProject => {
   if (count === null) {
     const copy = copyProject();
@@ -23,40 +22,32 @@ export const benchProject = (count: number | null): BenchProject => {
   }
   const essays = generateCorpus(count);
   const corpus = tempDir("fmlops-corpus-");
-  const posts = join(corpus.dir, "posts");
-  writePosts(posts, essays);
-  const copy = copyProject({ posts });
-  corpus.remove();
-  return {
-    dir: copy.dir,
-    essays,
-    remove: removable(copy.remove),
-  };
+  try {
+    writePosts(join(corpus.dir, "posts"), essays);
+    const copy = copyProject({ posts: join(corpus.dir, "posts") });
+    return { dir: copy.dir, essays, remove: removable(copy.remove) };
+  } finally {
+    corpus.remove();
+  }
 };
 
-
-interface BuildRun {
-  readonly seconds: number;
-  readonly cpuSeconds: number | null;
-}
+/** The copy's post file for an essay of the corpus. */
+export const postFile = (dir: string, essay: CorpusEssay): string =>
+  join(projectPaths(dir).postsDir, `${essay.date}-${essay.slug}.md`);
 
 /**
- * One run of `node src/build/main.js` in the copy. Cold: `<copy>/.cache` and the generated modules
- * deleted and `--no-cache` passed, so nothing of an earlier build is
- * reused, not even a body module left in place. Warm: everything left as the previous build left it.
+ * One `node src/generator/cli.ts` in the copy, timed from spawn to exit; cold deletes the render
+ * cache's folder and the generated module first. Returns the seconds and how many posts it rendered.
  */
-export const runBuild = async (dir: string, kind: "cold" | "warm"): Promise<BuildRun> => {
-  const args = [GENERATOR];
+export const runBuild = async (dir: string, kind: "cold" | "warm"): Promise<{ seconds: number; rendered: number }> => {
+  const paths = projectPaths(dir);
   if (kind === "cold") {
-    rmSync(join(dir, CACHE_FOLDER), { recursive: true, force: true });
-    rmSync(dirname(manifestFile(dir)), { recursive: true, force: true });
-    args.push("--no-cache");
+    if (paths.cacheFile !== null) rmSync(dirname(paths.cacheFile), { recursive: true, force: true });
+    rmSync(dirname(paths.outFile), { recursive: true, force: true });
   }
-  const result = await run(process.execPath, args, { cwd: dir, timeoutMs: 900_000, cpu: true });
-  if (result.status !== 0) throw new Error(`the build failed in ${dir} (exit ${result.status}):\n${`${result.stdout}${result.stderr}`.trim().slice(0, 4000)}`);
-  return { seconds: result.seconds, cpuSeconds: result.cpuSeconds };
+  const result = await run(process.execPath, [GENERATOR], { cwd: dir, timeoutMs: 600_000 });
+  const rendered = /(\d+) posts? rendered/.exec(result.output)?.[1];
+  if (result.status !== 0 || rendered === undefined)
+    throw new Error(`the build failed in ${dir} (exit ${result.status}):\n${result.output.slice(-4000)}`);
+  return { seconds: result.seconds, rendered: Number(rendered) };
 };
-
-export const manifestFile = (dir: string): string => projectPaths(join(dir, GENERATOR)).outFile;
-
-export const hasCacheDir = (dir: string): boolean => existsSync(join(dir, CACHE_FOLDER));

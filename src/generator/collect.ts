@@ -46,13 +46,8 @@ const duplicates = (essays: readonly Post<Essay>[]): Problem[] => {
   const ids = new Map<string, string>();
   return essays.flatMap(({ entry: { slug, id }, facts: { file, lines } }): Problem[] => {
     const sameSlug = slugs.get(slug);
-    if (sameSlug)
-      return [
-        {
-          file,
-          message: `has the slug "${slug}" that ${sameSlug} already uses: both would be /writing/${slug}; rename one`,
-        },
-      ];
+    const twice = `has the slug "${slug}" that ${sameSlug} already uses: both would be /writing/${slug}; rename one`;
+    if (sameSlug) return [{ file, message: twice }];
     slugs.set(slug, file);
     const sameId = ids.get(id);
     if (sameId === undefined) ids.set(id, file);

@@ -14,7 +14,11 @@ describe("npm run load", () => {
       env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
     });
     expect(result.status, result.stdout + result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/^serving the production bundle in workerd \(Miniflare\) at http:\/\/127\.0\.0\.1:\d+$/m);
-    expect(result.stdout).toMatch(/^OK: every one of \d+ responses had the expected status \(0 mismatches\), no errors, no timeouts$/m);
+    expect(result.stdout).toMatch(
+      /^serving the production bundle in workerd \(Miniflare\) at http:\/\/127\.0\.0\.1:\d+$/m,
+    );
+    expect(result.stdout).toMatch(
+      /^OK: every one of \d+ responses had the expected status \(0 mismatches\), no errors, no timeouts$/m,
+    );
   }, 200_000);
 });
