@@ -3,18 +3,20 @@
 // Worker serves for its posts: home, /writing/, the Atom feed, the 404, every essay page and its .md.
 
 import { writeFileSync } from "node:fs";
-import { type Captured, capture, constantWorkerSource, loadSite } from "./site.ts";
+import { type Captured, capture, constantWorkerSource, withSite } from "./site.ts";
 
 const [dir, out] = process.argv.slice(2);
 if (dir === undefined || out === undefined) throw new Error("usage: capture-all.ts <project copy> <worker.js>");
-const site = await loadSite(dir);
-const paths = ["/", "/writing/", "/writing/feed.xml", "/writing/no-such-essay-for-the-bench"];
-for (const { slug } of site.manifest.essays) paths.push(`/writing/${slug}`, `/writing/${slug}.md`);
-const captured: Captured[] = [];
-for (const path of paths) {
-  const entry = await capture(site, { name: path, path, headers: {} });
-  if (entry.status !== (path.includes("no-such") ? 404 : 200)) throw new Error(`${path} answered ${entry.status}`);
-  captured.push(entry);
-}
+const captured = await withSite(dir, async (site) => {
+  const paths = ["/", "/writing/", "/writing/feed.xml", "/writing/no-such-essay-for-the-bench"];
+  for (const { slug } of site.manifest.essays) paths.push(`/writing/${slug}`, `/writing/${slug}.md`);
+  const answers: Captured[] = [];
+  for (const path of paths) {
+    const entry = await capture(site, { name: path, path, headers: {} });
+    if (entry.status !== (path.includes("no-such") ? 404 : 200)) throw new Error(`${path} answered ${entry.status}`);
+    answers.push(entry);
+  }
+  return answers;
+});
 writeFileSync(out, constantWorkerSource(captured));
 console.log(`captured ${captured.length} answers`);

@@ -17,7 +17,7 @@ import { measurePageWeight } from "./page-weight.ts";
 import { benchProject, runBuild } from "./project.ts";
 import { machine, renderReport, type Section, targetsOf, writeBenchmarks } from "./report.ts";
 import { measureRequests } from "./requests.ts";
-import { benchRoutes, loadSite } from "./site.ts";
+import { benchRoutes, withSite } from "./site.ts";
 import { log } from "./util.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -87,7 +87,7 @@ for (const n of PLAN.sizes) {
       await measure(TITLES.build, () => measureBuildSpeed(project, hugo, PLAN.buildRuns, PLAN.rebuildRuns));
     if (n === REQUESTS_AT)
       await measure(TITLES.requests, async () =>
-        measureRequests(project.dir, await benchRoutes(await loadSite(project.dir)), LOAD),
+        measureRequests(project.dir, await withSite(project.dir, benchRoutes), LOAD),
       );
     const row = await attempt(`${TITLES.bundle}, N=${n}`, () => measureBundleAt(project.dir, n, PLAN.startupRuns));
     if (row) bundleRows.push(row);
@@ -104,7 +104,7 @@ await measure(TITLES.weight, async () => {
   const real = benchProject(null);
   try {
     await runBuild(real.dir, "cold");
-    return await measurePageWeight(real.dir, await loadSite(real.dir));
+    return await withSite(real.dir, (site) => measurePageWeight(real.dir, site));
   } finally {
     real.remove();
   }

@@ -1,28 +1,51 @@
-// The built site of a project copy, loaded in this Node process (the copy's own app around its own
-// generated manifest), what it answers captured as bytes, and the baseline made of those bytes: a
-// Worker that hands out the captured answers as string constants, through the smallest Hono app.
+// The built site of a project copy, served by its own Worker bundle in `workerd serve` (the runtime the
+// site runs in: its HTMLRewriter makes the feeds), what it answers captured as bytes, and the baseline
+// made of those bytes: a Worker that hands out the captured answers as string constants, through the
+// smallest Hono app.
 
-import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { projectPaths } from "../../src/generator/paths.ts";
 import type { Essay, Manifest } from "../../src/manifest.ts";
+import { serveWorkerd } from "./serve.ts";
+import { compatibilityDate, dryRun } from "./wrangler.ts";
 
 export const ORIGIN = "https://fmlops.dev";
 
 export interface LoadedSite {
   readonly manifest: Manifest;
+  /** The answer to a request for ORIGIN's path, from the served Worker. */
   readonly fetch: (request: Request) => Promise<Response>;
+  readonly stop: () => Promise<void>;
 }
 
-interface AppModule {
-  readonly createApp: (manifest: Manifest) => { fetch: (request: Request) => Response | Promise<Response> };
-}
-
-export const loadSite = async (dir: string): Promise<LoadedSite> => {
+const loadSite = async (dir: string): Promise<LoadedSite> => {
   const { manifest } = (await import(pathToFileURL(projectPaths(dir).outFile).href)) as { manifest: Manifest };
-  const { createApp } = (await import(pathToFileURL(join(dir, "src", "worker", "app.ts")).href)) as AppModule;
-  const app = createApp(manifest);
-  return { manifest, fetch: async (request) => await app.fetch(request) };
+  const bundle = await dryRun(dir);
+  try {
+    const server = await serveWorkerd("the site", bundle.module, compatibilityDate(dir));
+    const fetchFrom = (request: Request): Promise<Response> => {
+      const { pathname, search } = new URL(request.url);
+      return fetch(`${server.origin}${pathname}${search}`, { headers: request.headers, redirect: "manual" });
+    };
+    const stop = async (): Promise<void> => {
+      await server.stop();
+      bundle.remove();
+    };
+    return { manifest, fetch: fetchFrom, stop };
+  } catch (error) {
+    bundle.remove();
+    throw error;
+  }
+};
+
+/** `use` given the copy's site while it is served; the server is stopped however `use` ends. */
+export const withSite = async <T>(dir: string, use: (site: LoadedSite) => Promise<T>): Promise<T> => {
+  const site = await loadSite(dir);
+  try {
+    return await use(site);
+  } finally {
+    await site.stop();
+  }
 };
 
 export interface Route {
@@ -38,9 +61,13 @@ export interface Captured {
   readonly body: Uint8Array<ArrayBuffer>;
 }
 
+const CONNECTION_HEADERS = new Set(["content-length", "transfer-encoding", "connection", "keep-alive"]);
+
 export const capture = async (site: LoadedSite, route: Route): Promise<Captured> => {
   const response = await site.fetch(new Request(`${ORIGIN}${route.path}`, { headers: route.headers }));
-  return { route, status: response.status, headers: [...response.headers], body: await response.bytes() };
+  // What the connection says of itself is not part of the answer a Worker gives.
+  const headers = [...response.headers].filter(([name]) => !CONNECTION_HEADERS.has(name));
+  return { route, status: response.status, headers, body: await response.bytes() };
 };
 
 /** The essay the bench uses: the middle one, so it has neighbours on both sides. */
