@@ -10,6 +10,8 @@ export const SITE = {
   /** The site in a few words: the home page's heading, the footer, the social card. */
   tagline: "Essays on the contracts nobody wrote down",
   favicon: "/favicon.svg",
+  /** The favicon as opaque PNGs, 180 and 512 pixels square: iOS and feed readers want a bitmap. */
+  icons: { appleTouch: "/apple-touch-icon.png", large: "/icon-512.png" },
   author: "fmlops.dev",
   description:
     "Essays on one kind of bug: the unwritten contract between two parts of a system, and the structural fix that writes it down.",

@@ -12,8 +12,11 @@ import { gzipBytes, kib, table } from "./util.ts";
 export const OUTSIDE_BODY_TARGET_KIB = 6;
 /** The HTML, one stylesheet, the favicon. */
 export const REQUESTS_TARGET = 3;
-/** `<link rel>` values a browser fetches to render a page. */
-const FETCHED_RELS = new Set("stylesheet icon preload modulepreload manifest apple-touch-icon mask-icon".split(" "));
+/**
+ * `<link rel>` values a browser fetches to render a page. Not apple-touch-icon: iOS fetches it when a page
+ * is saved to the home screen, and Chromium never does (test/browser/crawl.test.ts sees which it loads).
+ */
+const FETCHED_RELS = new Set("stylesheet icon preload modulepreload manifest mask-icon".split(" "));
 const MEDIA = new Set("img iframe video audio source embed".split(" "));
 
 /** What a page makes a browser fetch, and its `<script>` elements (JSON-LD is data, not script). */

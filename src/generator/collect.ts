@@ -5,12 +5,13 @@ import { existsSync, readdirSync } from "node:fs";
 import type { BuildMode, Essay, Manifest, Page } from "../manifest.ts";
 import { RESERVED_TOP_LEVEL_NAMES } from "../urls.ts";
 import { parseFilename } from "./filename.ts";
+import { type ImageSizes, imageSizes } from "./images.ts";
 import type { FolderEntry } from "./inputs.ts";
 import { checkLedger, type LedgerEntry, publicPaths } from "./ledger.ts";
 import { checkReferences } from "./links.ts";
 import { type NamedPost, type Post, type PostResult, readPost } from "./post.ts";
 import { type Problem, problemAt } from "./problem.ts";
-import { aliasesOf, siteIndex } from "./site-index.ts";
+import { aliasesOf, siteIndex, type Unrendered } from "./site-index.ts";
 
 export interface CollectOptions {
   /** The posts folder as read once (inputs.ts), and its name in messages as the author sees it, e.g. "posts". */
@@ -25,7 +26,7 @@ export interface CollectOptions {
   /** The published-URL ledger's entries, and how to name its file in messages. */
   readonly ledger: { readonly entries: readonly LedgerEntry[]; readonly displayFile: string };
   /** How a post is rendered: through the build's render cache, or afresh. */
-  readonly render?: (file: string, bytes: Uint8Array, name: NamedPost) => PostResult;
+  readonly render?: (file: string, bytes: Uint8Array, name: NamedPost, sizes: ImageSizes) => PostResult;
 }
 
 /** The manifest, with every path that answers 200 in production today (what the ledger must hold); or the problems. */
@@ -72,6 +73,8 @@ export const collectPosts = (options: CollectOptions): Collected => {
   const problems: Problem[] = [];
   const essays: Post<Essay>[] = [];
   const pages: Post<Page>[] = [];
+  const unrendered: Unrendered[] = [];
+  const sizes = imageSizes(publicDir);
   for (const { name, bytes } of folder) {
     const file = `${displayDir}/${name}`;
     const parsed = parseFilename(name);
@@ -81,22 +84,26 @@ export const collectPosts = (options: CollectOptions): Collected => {
     } else if (parsed.kind === "invalid") {
       problems.push({ file, message: parsed.reason });
     } else {
-      const result = render(file, bytes, parsed);
-      if (!result.ok) problems.push(...result.problems);
-      else if (result.kind === "essay") essays.push(result);
+      const result = render(file, bytes, parsed, sizes);
+      if (!result.ok) {
+        problems.push(...result.problems);
+        unrendered.push({ file, name: parsed });
+      } else if (result.kind === "essay") essays.push(result);
       else pages.push(result);
     }
   }
-  problems.push(...duplicates(essays), ...shadowedPages(pages, publicDir));
-  if (problems.length > 0) return { ok: false, problems };
-
-  // Drafts take part in these checks in every mode, so a link to one fails the same way everywhere.
-  const index = siteIndex(essays, pages);
+  // Every check that can run does, so that one run reports every problem. Drafts take part in every
+  // mode, so a link to one fails the same way everywhere. The ledger waits for every post to render:
+  // the aliases of one that did not are unknown.
+  const index = siteIndex(essays, pages, unrendered);
   const aliases = aliasesOf(essays, index, publicDir);
+  const context = { index, today, redirects: aliases.redirects, publicDir, sizes };
   problems.push(
+    ...duplicates(essays),
+    ...shadowedPages(pages, publicDir),
     ...aliases.problems,
-    ...checkReferences([...essays, ...pages], { index, today, redirects: aliases.redirects, publicDir }),
-    ...checkLedger(ledger.entries, { index, redirects: aliases.redirects, today, displayFile: ledger.displayFile }),
+    ...checkReferences([...essays, ...pages], context),
+    ...(unrendered.length > 0 ? [] : checkLedger(ledger.entries, { ...context, displayFile: ledger.displayFile })),
   );
   if (problems.length > 0) return { ok: false, problems: problems.sort(byFileAndLine) };
 

@@ -3,6 +3,7 @@
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { absoluteUrl, CONVENTIONAL_REDIRECTS, otherSlashForm } from "../urls.ts";
+import type { ImageSizes } from "./images.ts";
 import type { Post } from "./post.ts";
 import { type Problem, problemAt } from "./problem.ts";
 import type { Target } from "./site-index.ts";
@@ -14,6 +15,7 @@ interface LinkContext {
   /** Old path -> the canonical path it redirects to. */
   readonly redirects: ReadonlyMap<string, string>;
   readonly publicDir: string;
+  readonly sizes: ImageSizes;
 }
 
 const SITE_ORIGIN = new URL(absoluteUrl("/")).origin;
@@ -48,9 +50,17 @@ const linkProblem = ({ entry, facts }: Post, url: string, target: URL, context: 
   }
   const fragment = decodeURIComponent(target.hash.slice(1));
   if (fragment !== "" && found.anchors !== null && !found.anchors.has(fragment)) {
-    return `links to ${url}, but ${found.what} has no heading or footnote with the id "${fragment}"`;
+    const counted = "the ids of headings, footnotes and id attributes count; <a name> anchors do not";
+    return `links to ${url}, but ${found.what} has no element with the id "${fragment}" (${counted})`;
   }
   return null;
+};
+
+const imageProblem = (url: string, target: URL, { publicDir, sizes }: LinkContext): string | null => {
+  if (!isPublicFile(publicDir, target.pathname))
+    return `shows the image ${url}, which does not exist: put the file at public${decodeURIComponent(target.pathname)}`;
+  if (sizes(target.href, target.href) !== null) return null;
+  return `shows the image ${url}, whose width and height cannot be read from the file: save it as PNG, JPEG, GIF, WebP, AVIF or SVG with a size`;
 };
 
 export const checkReferences = (posts: readonly Post[], context: LinkContext): Problem[] =>
@@ -64,9 +74,7 @@ export const checkReferences = (posts: readonly Post[], context: LinkContext): P
             ? null
             : kind === "link"
               ? linkProblem(post, url, target, context)
-              : isPublicFile(context.publicDir, target.pathname)
-                ? null
-                : `shows the image ${url}, which does not exist: put the file at public${decodeURIComponent(target.pathname)}`;
+              : imageProblem(url, target, context);
       return message === null ? [] : [problemAt(post.facts.file, line, message)];
     }),
   );

@@ -5,6 +5,7 @@ import type { Essay, Page } from "../manifest.ts";
 import { SITE } from "../site.ts";
 import { absoluteUrl, PATHS } from "../urls.ts";
 import type { ParsedFilename } from "./filename.ts";
+import type { ImageSizes, Size } from "./images.ts";
 import { ESSAY_SCHEMA, type FrontMatterIssue, PAGE_SCHEMA, type ParsedPost, parseFrontMatter } from "./front-matter.ts";
 import type { Reference } from "./markdown/tokens.ts";
 import { renderMarkdown } from "./markdown/render.ts";
@@ -16,8 +17,10 @@ export interface PostFacts {
   /** An essay's date (YYYY-MM-DD); null for a page, which has none. */
   readonly date: string | null;
   readonly references: readonly Reference[];
-  /** Every id in the rendered body: heading and footnote targets. */
+  /** Every id in the rendered body: headings, footnotes and raw HTML's id attributes. */
   readonly anchors: readonly string[];
+  /** The images the Markdown shows with the sizes written for them: a render holds while the files keep them. */
+  readonly images: readonly (readonly [src: string, size: Size | null])[];
   /** The file lines of the front-matter keys other checks point at (1 when absent). */
   readonly lines: { readonly id: number; readonly aliases: number };
 }
@@ -62,26 +65,36 @@ const failed = (file: string, issues: readonly FrontMatterIssue[]) => ({
 });
 
 /** The body of a post whose front matter parsed: rendered, with the facts the checks need. */
-const renderBody = (file: string, parsed: ParsedPost, name: NamedPost) => {
-  const { html, words, headings, references } = renderMarkdown(parsed.body, parsed.bodyLine);
-  const anchors = [...html.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1] ?? "");
+const renderBody = (file: string, parsed: ParsedPost, name: NamedPost, sizes: ImageSizes) => {
+  const essay = name.kind === "essay";
+  const path = essay ? PATHS.essay(name.slug) : PATHS.page(name.slug);
+  const sizeOf = (src: string) => sizes(src, absoluteUrl(path));
+  const { html, words, headings, references, images } = renderMarkdown(parsed.body, parsed.bodyLine, sizeOf);
+  const anchors = [...html.matchAll(/\sid=(?:"([^"]*)"|'([^']*)')/g)].map((match) => match[1] ?? match[2] ?? "");
   // Two elements with one id make a #fragment ambiguous: a heading named like a footnote, say.
   const twice = anchors.find((id, i) => anchors.indexOf(id) !== i);
   const message = `gives two elements the id "${twice}" (a heading and a footnote?): rename one`;
-  if (twice !== undefined) return failed(file, [{ line: parsed.bodyLine, message }]);
-  const essay = name.kind === "essay";
-  const facts: PostFacts = {
-    file,
-    path: essay ? PATHS.essay(name.slug) : PATHS.page(name.slug),
-    date: essay ? name.date : null,
-    references,
-    anchors,
-    lines: { id: parsed.lineOf("id"), aliases: parsed.lineOf("aliases") },
-  };
+  const issues = twice === undefined ? [] : [{ line: parsed.bodyLine, message }];
+  for (const reference of references)
+    if (reference.kind === "image" && reference.alt.trim() === "")
+      issues.push({
+        line: reference.line,
+        message: `shows the image ${reference.url} without alt text: say in words what it shows`,
+      });
+  if (issues.length > 0) return failed(file, issues);
+  const date = essay ? name.date : null;
+  const lines = { id: parsed.lineOf("id"), aliases: parsed.lineOf("aliases") };
+  const facts: PostFacts = { file, path, date, references, anchors, images, lines };
   return { ok: true, html, words, headings, facts } as const;
 };
 
-export const readPost = (file: string, bytes: Uint8Array, name: NamedPost): PostResult => {
+/** `sizes` reads the images' sizes (images.ts); without it, no image gets one. */
+export const readPost = (
+  file: string,
+  bytes: Uint8Array,
+  name: NamedPost,
+  sizes: ImageSizes = () => null,
+): PostResult => {
   const text = decode(bytes);
   if (typeof text === "number")
     return failed(file, [{ line: text, message: "is not valid UTF-8: save the file as UTF-8" }]);
@@ -89,7 +102,7 @@ export const readPost = (file: string, bytes: Uint8Array, name: NamedPost): Post
   if (name.kind === "page") {
     const parsed = parseFrontMatter(text, PAGE_SCHEMA, "page");
     if (!parsed.ok) return failed(file, parsed.issues);
-    const body = renderBody(file, parsed, name);
+    const body = renderBody(file, parsed, name, sizes);
     if (!body.ok) return body;
     const { title, summary, draft } = parsed.data;
     const entry = { slug: name.slug, title, summary: summary ?? null, draft, html: body.html, source: file };
@@ -103,7 +116,7 @@ export const readPost = (file: string, bytes: Uint8Array, name: NamedPost): Post
     const message = `\`updated\` (${updated}) is before the essay's date (${name.date}) from its filename`;
     return failed(file, [{ line: parsed.lineOf("updated"), message }]);
   }
-  const body = renderBody(file, parsed, name);
+  const body = renderBody(file, parsed, name, sizes);
   if (!body.ok) return body;
   const { html, words, headings, facts } = body;
   const sections = headings.filter((heading) => heading.level === 2).map(({ id, text }) => ({ id, text }));

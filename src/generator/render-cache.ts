@@ -2,6 +2,8 @@
 // so a save renders one post; between runs one file, a line per post. Deleting it costs time only.
 
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
+import { absoluteUrl } from "../urls.ts";
+import type { ImageSizes } from "./images.ts";
 import { renderKey } from "./inputs.ts";
 import { entryJson, parseEntry } from "./manifest-module.ts";
 import { type NamedPost, type PostResult, readPost } from "./post.ts";
@@ -27,6 +29,14 @@ const parsed = (line: string): PostResult | undefined => {
   }
 };
 
+/** An image's size is written into the HTML but is not in the key: a render holds while its images keep their sizes. */
+const sizesHold = (result: PostResult, sizes: ImageSizes): boolean =>
+  !result.ok ||
+  result.facts.images.every(([src, size]) => {
+    const now = sizes(src, absoluteUrl(result.facts.path));
+    return now?.width === size?.width && now?.height === size?.height;
+  });
+
 export type RenderCache = ReturnType<typeof openRenderCache>;
 
 /**
@@ -47,13 +57,13 @@ export const openRenderCache = (file: string | null, code: string) => {
   const added: string[] = [];
   return {
     code,
-    /** The post rendered, or as it was when these bytes and this code last rendered it. */
-    render: (file: string, bytes: Uint8Array, name: NamedPost): PostResult => {
+    /** The post rendered, or as it was when these bytes and this code last rendered it, its images' sizes unchanged. */
+    render: (file: string, bytes: Uint8Array, name: NamedPost, sizes: ImageSizes): PostResult => {
       const key = renderKey(code, file, bytes);
       used.add(key);
       const cached = entries.get(key)?.result;
-      if (cached !== undefined) return cached;
-      const result = readPost(file, bytes, name);
+      if (cached !== undefined && sizesHold(cached, sizes)) return cached;
+      const result = readPost(file, bytes, name, sizes);
       entries.set(key, { line: lineOf(key, result), result });
       added.push(key);
       return result;

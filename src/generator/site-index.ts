@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Essay, Page } from "../manifest.ts";
 import { aliasRedirects, BASE_PATHS, CONVENTIONAL_REDIRECTS, contentPaths, listsOf, otherSlashForm } from "../urls.ts";
-import type { Post } from "./post.ts";
+import type { NamedPost, Post } from "./post.ts";
 import { type Problem, problemAt } from "./problem.ts";
 
 export interface Target {
@@ -28,12 +28,25 @@ const availability = (essays: readonly Essay[]): { from: string; draft: boolean 
   };
 };
 
-export const siteIndex = (essays: readonly Post<Essay>[], pages: readonly Post<Page>[]): Map<string, Target> => {
+/** A post whose file is named right but which did not render: its paths exist, what it holds is unknown. */
+export type Unrendered = { readonly file: string; readonly name: NamedPost };
+
+export const siteIndex = (
+  essays: readonly Post<Essay>[],
+  pages: readonly Post<Page>[],
+  unrendered: readonly Unrendered[] = [],
+): Map<string, Target> => {
   const index = new Map<string, Target>();
   const add = (paths: Iterable<string>, target: Target): void => {
     for (const path of paths) index.set(path, target);
   };
   add(BASE_PATHS, { what: "a page of the site", from: null, draft: false, anchors: null });
+  // Links to such a post are taken on trust (no draft, date or #fragment check) until it renders.
+  for (const { file, name } of unrendered) {
+    const content = name.kind === "essay" ? { essays: [name.slug] } : { pages: [name.slug] };
+    const from = name.kind === "essay" ? name.date : null;
+    add(contentPaths(content), { what: `the ${name.kind} ${file}`, from, draft: false, anchors: null });
+  }
   for (const { entry, facts } of [...pages, ...essays]) {
     const target = {
       what: `the ${facts.date === null ? "page" : "essay"} ${facts.file}`,

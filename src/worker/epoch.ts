@@ -22,7 +22,8 @@ const firstDate = (parts: readonly Essay[]): string => parts[0]?.date ?? "";
 
 /** The epoch in which the essays from index `first` on (newest first) are public. */
 const makeEpoch = (manifest: Manifest, first: number) => {
-  const essays = manifest.essays.slice(first);
+  // The preview shows every essay, but its epochs turn as production's do: a Scheduled banner goes.
+  const essays = manifest.mode === "preview" ? manifest.essays : manifest.essays.slice(first);
   const next = manifest.essays[first - 1];
   // Tags in alphabetical order, each with its essays newest first; series newest first, each in reading order.
   const tags: ReadonlyMap<string, readonly Essay[]> = new Map(
@@ -54,13 +55,13 @@ const makeEpoch = (manifest: Manifest, first: number) => {
   };
 };
 
-/** The epoch in force at an instant, each made once; the preview, which shows everything, has one. */
+/** The epoch in force at an instant, each made once. */
 export const epochs = (manifest: Manifest): ((now: number) => Epoch) => {
   const made = new Map<number, Epoch>();
   const instants = manifest.essays.map((essay) => Date.parse(essay.published));
   return (now) => {
     // Newest first, so the visible essays are those from the first one already published.
-    const first = manifest.mode === "preview" ? 0 : instants.findIndex((instant) => instant <= now);
+    const first = instants.findIndex((instant) => instant <= now);
     const index = first === -1 ? instants.length : first;
     const epoch = made.get(index) ?? makeEpoch(manifest, index);
     made.set(index, epoch);

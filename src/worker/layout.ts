@@ -116,6 +116,7 @@ export const layout = (stylesheet: string, meta: PageMeta, content: Html): strin
 ${path === null ? "" : html`<link rel="canonical" href="${absoluteUrl(path)}">\n`}<meta name="color-scheme" content="light dark">
 <link rel="stylesheet" href="${stylesheet}">
 <link rel="icon" href="${SITE.favicon}" type="image/svg+xml">
+<link rel="apple-touch-icon" href="${SITE.icons.appleTouch}">
 ${alternates(null)}${tag === undefined ? "" : alternates(tag)}${socialMeta(meta)}${essay ? jsonLd(essay) : ""}</head>
 <body>
 <a class="skip-link" href="#${LAYOUT_IDS.main}">Skip to the text</a>

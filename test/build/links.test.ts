@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Collected } from "../../src/generator/collect.ts";
 import { essay, problemsOf, tempPosts, type Files, type TempPosts } from "../support/temp-posts.ts";
@@ -16,6 +17,7 @@ const collect = (files: Files, today?: string): Collected => {
 const problems = (files: Files, today?: string): string[] => problemsOf(collect(files, today));
 const passes = (files: Files, today?: string): boolean => collect(files, today).ok;
 
+const COUNTED = "the ids of headings, footnotes and id attributes count; <a name> anchors do not";
 const TARGET = { "2026-01-01-target.md": post("## A heading\n\nText.[^n]\n\n[^n]: A note.\n") };
 
 describe("internal links", () => {
@@ -118,8 +120,16 @@ describe("internal links", () => {
       "[ok](/writing/target#a-heading) [note](/writing/target#footnote-n) [bad](/writing/target#nope) [self](#nowhere)\n",
     );
     expect(problems({ ...TARGET, "2026-02-01-source.md": source })).toEqual([
-      'posts/2026-02-01-source.md:6: links to /writing/target#nope, but the essay posts/2026-01-01-target.md has no heading or footnote with the id "nope"',
-      'posts/2026-02-01-source.md:6: links to #nowhere, but the essay posts/2026-02-01-source.md has no heading or footnote with the id "nowhere"',
+      `posts/2026-02-01-source.md:6: links to /writing/target#nope, but the essay posts/2026-01-01-target.md has no element with the id "nope" (${COUNTED})`,
+      `posts/2026-02-01-source.md:6: links to #nowhere, but the essay posts/2026-02-01-source.md has no element with the id "nowhere" (${COUNTED})`,
+    ]);
+  });
+
+  it("may name an id attribute of raw HTML, in either quotes, but not an <a name>, and say which count", () => {
+    const target = post(`<p><span id="double">a</span> <span id='single'>b</span> <a name="legacy"></a></p>\n`);
+    const source = post("[d](/writing/target#double) [s](/writing/target#single) [n](/writing/target#legacy)\n");
+    expect(problems({ "2026-01-01-target.md": target, "2026-02-01-source.md": source })).toEqual([
+      `posts/2026-02-01-source.md:6: links to /writing/target#legacy, but the essay posts/2026-01-01-target.md has no element with the id "legacy" (${COUNTED})`,
     ]);
   });
 
@@ -193,5 +203,19 @@ describe("aliases", () => {
         "posts/2026-01-01-one.md:5: `aliases` item 1 must be a path on this site starting with /, without a query, fragment, // or dot segments, e.g. /posts/old-slug/",
       ]);
     }
+  });
+});
+
+describe("a run with a post that fails its own checks", () => {
+  it("still checks every other post's links, and takes links to the failing post on trust", () => {
+    posts = tempPosts({
+      "2026-01-01-broken.md": post("A control character: \u0007.\n"),
+      "2026-02-01-source.md": post("[b](/writing/broken#anywhere) [x](/writing/no-such-essay)\n"),
+    });
+    writeFileSync(posts.ledgerFile, "/writing/broken\n/writing/gone\n");
+    expect(problemsOf(posts.collect())).toEqual([
+      "posts/2026-01-01-broken.md:6: contains a control character, which feeds cannot carry: remove it",
+      "posts/2026-02-01-source.md:6: links to /writing/no-such-essay, which does not exist on this site",
+    ]);
   });
 });

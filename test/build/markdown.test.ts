@@ -1,5 +1,9 @@
+import { Marked } from "marked";
 import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "../../src/generator/markdown/render.ts";
+
+/** The href or src attributes in some HTML, in order. */
+const urlsOf = (html: string): string[] => [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => m[1] ?? "");
 
 describe("code blocks", () => {
   it("are highlighted at build time with classes, never inline styles", () => {
@@ -76,9 +80,27 @@ describe("links and images", () => {
   });
 
   it("load images lazily, with their alt text and title escaped for an attribute", () => {
-    expect(renderMarkdown('![a "cat" & <dog>](/c.png "The \\"title\\"")\n').html).toBe(
-      '<p><img src="/c.png" alt="a &quot;cat&quot; &amp; <dog>" title="The &quot;title&quot;" loading="lazy" decoding="async"></p>\n',
+    expect(renderMarkdown('See ![a "cat" & <dog>](/c.png "The \\"title\\"").\n').html).toBe(
+      '<p>See <img src="/c.png" alt="a &quot;cat&quot; &amp; &lt;dog&gt;" title="The &quot;title&quot;" loading="lazy" decoding="async">.</p>\n',
     );
+  });
+
+  it("have their destinations encoded exactly as marked's own renderer encodes them", () => {
+    const source = [
+      "A [reference][search] link with brackets in its query.",
+      "",
+      "A bare URL with escapes: https://example.com/a\\_b\\_c and <https://example.com/x y>.",
+      "",
+      '[spaces](</a b/c d.png>) ![pic](</images/a b.png>) [quote](/q?x="y") [caf](/café) [pct](/a%20b)',
+      "",
+      "[search]: https://example.com/search?q=[a]&tags[]=b",
+      "",
+    ].join("\n");
+    const ours = urlsOf(renderMarkdown(source).html);
+    expect(ours).toEqual(urlsOf(new Marked({ gfm: true }).parse(source, { async: false })));
+    expect(ours).toContain("https://example.com/search?q=%5Ba%5D&amp;tags%5B%5D=b");
+    expect(ours).toContain("https://example.com/a%5C_b%5C_c");
+    expect(ours).toContain("/images/a%20b.png");
   });
 
   it("are reported with the line they are on, raw HTML included", () => {
@@ -86,7 +108,7 @@ describe("links and images", () => {
     expect(renderMarkdown(source, 10).references).toEqual([
       { kind: "link", url: "/one", line: 12 },
       { kind: "link", url: "/two", line: 13 },
-      { kind: "image", url: "/p.png", line: 15 },
+      { kind: "image", url: "/p.png", alt: "pic", line: 15 },
       { kind: "link", url: "/raw", line: 17 },
     ]);
   });
@@ -101,6 +123,36 @@ describe("links and images", () => {
       { kind: "link", url: "/one", line: 12 },
     ]);
     expect(words).toBe(5);
+  });
+});
+
+describe("images", () => {
+  const sizes = (src: string) => (src.startsWith("/known") ? { width: 640, height: 480 } : null);
+
+  it("carry the width and height of their file, when it is known, so the page does not shift as they load", () => {
+    const { html, images } = renderMarkdown("![one](/known.png) ![two](https://example.com/x.png)\n", 1, sizes);
+    expect(html).toBe(
+      '<p><img src="/known.png" alt="one" width="640" height="480" loading="lazy" decoding="async"> <img src="https://example.com/x.png" alt="two" loading="lazy" decoding="async"></p>\n',
+    );
+    expect(images).toEqual([
+      ["/known.png", { width: 640, height: 480 }],
+      ["https://example.com/x.png", null],
+    ]);
+  });
+
+  it("with a title, alone in their paragraph, are figures captioned by the title", () => {
+    expect(renderMarkdown('![A chart](/known.png "Requests per second, <b>before</b> & after")\n', 1, sizes).html).toBe(
+      '<figure><img src="/known.png" alt="A chart" width="640" height="480" loading="lazy" decoding="async"><figcaption>Requests per second, &lt;b&gt;before&lt;/b&gt; &amp; after</figcaption></figure>\n',
+    );
+  });
+
+  it("without a title, or beside other text, stay images in their paragraph", () => {
+    expect(renderMarkdown("![A chart](/known.png)\n").html).toBe(
+      '<p><img src="/known.png" alt="A chart" loading="lazy" decoding="async"></p>\n',
+    );
+    expect(renderMarkdown('Look: ![A chart](/known.png "Caption")\n').html).toMatch(
+      /^<p>Look: <img [^>]* title="Caption"/,
+    );
   });
 });
 

@@ -1,15 +1,20 @@
-// Every feed, the sitemap and the cached static files pass the formats' own validators, checked
-// against `npm run dev` so it is the bytes and headers wrangler really serves from the fixture posts.
+// Every page, feed, the sitemap and the cached static files pass the formats' own validators and a feed
+// reader's parser, checked against `npm run dev` so it is the bytes and headers wrangler really serves
+// from the fixture posts.
 
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
+import { parseAtomFeed, parseJsonFeed, parseRssFeed } from "feedsmith";
+import { Parser } from "htmlparser2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SITE } from "../../src/site.ts";
 import { PATHS, SLUG_SOURCE, type FeedFormat } from "../../src/urls.ts";
 import { startDevServer, type DevServer } from "../support/dev-server.ts";
 import { FIXTURE_POSTS } from "../support/fixture-site.ts";
+import { nuErrors, requireJava } from "../support/nu-checker.ts";
 import { copyProject, ROOT, type ProjectCopy } from "../support/project-copy.ts";
 import { requireTool } from "../support/system-tool.ts";
 
@@ -32,6 +37,54 @@ const xmllint = (body: string, ...options: string[]) => {
 /** Locally skips the test when xmllint is missing; under CI fails it (see requireTool). */
 const needXmllint = (skip: (condition: boolean, note?: string) => void): void =>
   skip(!requireTool("xmllint", "libxml2-utils"), "xmllint is not installed (apt-get install -y libxml2-utils)");
+
+const UNKNOWN_PATH = "/no-such-page/";
+/** A page with a made-up attribute, checked with the others: the checker must report it, or it reports nothing. */
+const BROKEN_PAGE = [
+  "/broken-on-purpose",
+  '<!doctype html><html lang="en"><title>t</title><p bogus="1">x</p></html>',
+] as const;
+
+interface ReadEntry {
+  readonly title: string;
+  readonly link: string;
+  readonly content: string;
+}
+
+/** A feed's entries as a reader's parser gives them: each format's own fields for the title, the link and the full text. */
+const READ_ENTRIES: Record<FeedFormat, (body: string) => readonly ReadEntry[]> = {
+  atom: (body) =>
+    (parseAtomFeed(body).entries ?? []).map((entry) => ({
+      title: entry.title?.value ?? "",
+      link: entry.links?.find((link) => (link.rel ?? "alternate") === "alternate")?.href ?? "",
+      content: entry.content?.value ?? "",
+    })),
+  rss: (body) =>
+    (parseRssFeed(body).items ?? []).map((item) => ({
+      title: item.title ?? "",
+      link: item.link ?? "",
+      content: item.content?.encoded ?? "",
+    })),
+  json: (body) =>
+    (parseJsonFeed(body).items ?? []).map((item) => ({
+      title: item.title ?? "",
+      link: item.url ?? "",
+      content: item.content_html ?? "",
+    })),
+};
+
+/** Every URL an HTML fragment's elements point at (href, src, poster, cite, each srcset candidate), as an HTML parser reads them. */
+const urlsIn = (html: string): string[] => {
+  const urls: string[] = [];
+  const parser = new Parser({
+    onattribute: (name, value) => {
+      if (name === "srcset") urls.push(...value.split(",").map((candidate) => candidate.trim().split(/\s+/)[0] ?? ""));
+      else if (["href", "src", "poster", "cite"].includes(name)) urls.push(value);
+    },
+  });
+  parser.end(html);
+  return urls;
+};
 
 describe("the validators, against npm run dev", () => {
   let project: ProjectCopy;
@@ -122,6 +175,76 @@ describe("the validators, against npm run dev", () => {
     expect(results).toEqual(paths.map((path) => ({ path, status: 200, errors: [] })));
   });
 
+  it.for([
+    { name: "Atom", format: "atom" },
+    { name: "RSS", format: "rss" },
+    { name: "JSON", format: "json" },
+  ] as const)(
+    "reads every $name feed with feedsmith as a reader would: its page's essays, each with a title, a link and content whose every URL is absolute",
+    async ({ format }) => {
+      const read = await Promise.all(
+        [null, ...tags].map(async (tag) => {
+          const path = PATHS.feed(format, tag);
+          const page = await (await get(tag === null ? PATHS.writing : PATHS.tag(tag))).text();
+          const essays = [...page.matchAll(/class="entry-title"><a href="([^"]+)"/g)].map((match) => match[1] ?? "");
+          const entries = READ_ENTRIES[format](await (await get(path)).text());
+          const urls = entries.flatMap((entry) => urlsIn(entry.content).map((url) => ({ entry: entry.link, url })));
+          return {
+            path,
+            essays: essays.slice(0, SITE.feedLimit).map((essay) => `${ORIGIN}${essay}`),
+            links: entries.map((entry) => entry.link),
+            untitledOrEmpty: entries.filter((entry) => !entry.title || !entry.content).map((entry) => entry.link),
+            urls: urls.length,
+            relative: urls.filter(({ url }) => !/^(https:\/\/|mailto:)/.test(url)),
+          };
+        }),
+      );
+      expect(
+        read.filter(({ essays }) => essays.length === 0).map(({ path }) => path),
+        "feeds whose page lists no essay",
+      ).toEqual([]);
+      expect(read.filter(({ urls }) => urls > 0).length, "feeds with URLs in their content").toBeGreaterThan(0);
+      expect(read).toEqual(
+        read.map(({ path, essays, urls }) => ({
+          path,
+          essays,
+          links: essays,
+          untitledOrEmpty: [],
+          urls,
+          relative: [],
+        })),
+      );
+    },
+  );
+
+  it("finds no error with the W3C Nu Html Checker on any page the sitemap lists, nor on the 404 page", async ({
+    skip,
+  }) => {
+    skip(!requireJava(), "java is not installed (apt-get install -y default-jre-headless)");
+    // The preview's sitemap lists every page it serves, drafts and scheduled essays included.
+    const sitemap = await (await get(PATHS.sitemap)).text();
+    const listed = [...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((match) => (match[1] ?? "").slice(ORIGIN.length));
+    const paths = [...listed, UNKNOWN_PATH];
+    for (const kind of ["/", "/writing/", "/writing/long-read", "/about/", "/tags/", "/tags/files/", "/series/"])
+      expect(paths, "one page of every kind").toContain(kind);
+    const served = await Promise.all(
+      paths.map(async (path) => {
+        const response = await get(path);
+        return { path, status: response.status, html: await response.text() };
+      }),
+    );
+    expect(served.map(({ path, status }) => ({ path, status }))).toEqual(
+      paths.map((path) => ({ path, status: path === UNKNOWN_PATH ? 404 : 200 })),
+    );
+    const errors = nuErrors(new Map([...served.map(({ path, html }) => [path, html] as const), BROKEN_PAGE]));
+    const [broken] = BROKEN_PAGE;
+    expect(
+      errors.filter((line) => line.startsWith(`${broken}:`)),
+      "the checker reports the page broken on purpose",
+    ).toEqual([expect.stringContaining("Attribute “bogus” not allowed on element “p”")]);
+    expect(errors.filter((line) => !line.startsWith(`${broken}:`))).toEqual([]);
+  });
+
   it("validates the sitemap against the sitemaps.org schema", async ({ skip }) => {
     needXmllint(skip);
     const response = await get(PATHS.sitemap);
@@ -163,10 +286,27 @@ describe("the validators, against npm run dev", () => {
   it.each([
     ["/og-default.png", /^image\/png$/],
     ["/favicon.svg", /^image\/svg\+xml/],
+    ["/apple-touch-icon.png", /^image\/png$/],
+    ["/icon-512.png", /^image\/png$/],
   ])("serves %s with its type and the one-day cache rule", async (path, contentType) => {
     const response = await get(path);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(contentType);
     expect(response.headers.get("cache-control")).toBe("public, max-age=86400");
+  });
+
+  it.each([
+    [SITE.icons.appleTouch, 180],
+    [SITE.icons.large, 512],
+  ])("serves %s as an opaque square PNG of %i pixels a side", async (path, side) => {
+    const png = Buffer.from(await (await get(path)).arrayBuffer());
+    // After the 8-byte signature comes the IHDR chunk: width, height, bit depth, colour type. Type 2
+    // is RGB with no alpha channel, so no pixel can be transparent (iOS would fill it with black).
+    expect(png.subarray(12, 16).toString("latin1")).toBe("IHDR");
+    expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20), colourType: png[25] }).toEqual({
+      width: side,
+      height: side,
+      colourType: 2,
+    });
   });
 });

@@ -139,6 +139,20 @@ describe("every page's head", () => {
     },
   );
 
+  it.each([
+    ["/", 200],
+    ["/writing/first-contract", 200],
+    ["/tags/files/", 200],
+    ["/series/contract-series/", 200],
+    ["/no-such-page/", 404],
+  ])("names the favicon and the 180-pixel PNG iOS and feed readers use: %s", async (path, status) => {
+    const response = await request(path);
+    expect(response.status).toBe(status);
+    const head = (await response.text()).split("</head>")[0] ?? "";
+    expect(head).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
+    expect(head).toContain('<link rel="apple-touch-icon" href="/apple-touch-icon.png">');
+  });
+
   it("marks an essay as an article with its dates and tags", async () => {
     const head = await headOf("/writing/hostile-front-matter");
     expect(head).toContain('<meta property="og:type" content="article">');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { request } from "./app.ts";
+import { createApp } from "../../src/worker/app.ts";
+import { manifestOf, ORIGIN, request } from "./app.ts";
 
 describe("drafts", () => {
   it("are absent from the production site: no page, no entry", async () => {
@@ -27,6 +28,15 @@ describe("the preview", () => {
       "<strong>Scheduled.</strong> This essay goes live on 1 January 2099 at 00:00 UTC",
     );
     expect(await (await request("/writing/", {}, { fixture: "preview" })).text()).toContain("/writing/scheduled-essay");
+  });
+
+  it("drops a scheduled essay's banner when it goes live, in a preview that runs across the instant", async () => {
+    let now = Date.parse("2098-12-31T23:59:59Z");
+    const app = createApp(manifestOf("preview"), { now: () => now });
+    const page = async () => (await app.request(`${ORIGIN}/writing/scheduled-essay`)).text();
+    expect(await page()).toContain("<strong>Scheduled.</strong>");
+    now = Date.parse("2099-01-01T00:00:00Z");
+    expect(await page()).not.toContain("<strong>Scheduled.</strong>");
   });
 
   it("marks a draft page with a banner", async () => {

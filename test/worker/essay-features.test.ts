@@ -35,6 +35,12 @@ describe("an essay page", () => {
     expect(body).toContain('<pre tabindex="0"><code>&lt;not&gt; &amp; &quot;highlighted&quot;\n</code></pre>');
   });
 
+  it("shows a titled image alone in its paragraph as a figure, captioned, with the image's own size", async () => {
+    expect(await page("/writing/long-read")).toContain(
+      '<figure><img src="/og-default.png" alt="The site&#39;s social card: its name in dark letters on a pale ground" width="1200" height="630" loading="lazy" decoding="async"><figcaption>A figure: an image alone in its paragraph, with a title, and the title as its caption</figcaption></figure>',
+    );
+  });
+
   it("shows its word count and reading time", async () => {
     expect(await page("/writing/long-read")).toMatch(
       /<time datetime="2026-02-15">15 February 2026<\/time> · \d+ words · 1 min read/,

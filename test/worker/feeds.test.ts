@@ -49,6 +49,14 @@ describe("the Atom feed at /writing/feed.xml", () => {
     expect(text(child(feed, "author")["name"])).toBe(SITE.author);
   });
 
+  it("names a square icon and a wide logo, as absolute URLs", async () => {
+    const feed = child(parseXml((await get("/writing/feed.xml")).body), "feed");
+    expect([text(feed["icon"]), text(feed["logo"])]).toEqual([
+      "https://fmlops.dev/favicon.svg",
+      "https://fmlops.dev/og-default.png",
+    ]);
+  });
+
   it("takes its updated time from the newest essay, never from the clock", async () => {
     const feed = child(parseXml((await get("/writing/feed.xml")).body), "feed");
     const newest = visibleEssays()
@@ -167,6 +175,14 @@ describe("the JSON Feed at /writing/feed.json", () => {
     expect(feed.items.map((item) => item["content_html"])).toEqual(await Promise.all(essays.map(feedHtmlOf)));
     expect(feed.items.map((item) => item["id"])).toEqual(essays.map((e) => e.id));
     expect(feed.items.map((item) => item["date_published"])).toEqual(essays.map((e) => e.published));
+  });
+
+  it("names a 512-pixel icon and the favicon for a reader's lists, as absolute URLs", async () => {
+    const feed = JSON.parse((await get("/writing/feed.json")).body) as Record<string, unknown>;
+    expect([feed["icon"], feed["favicon"]]).toEqual([
+      "https://fmlops.dev/icon-512.png",
+      "https://fmlops.dev/favicon.svg",
+    ]);
   });
 });
 

@@ -1,10 +1,13 @@
 // Markdown to HTML, configured once: GitHub-flavoured Markdown by marked, with footnotes, heading
-// anchors, highlighted code, lazy images and marked external links. Posts are trusted: raw HTML passes.
+// anchors, highlighted code, lazy images with their sizes, captioned figures and marked external links.
+// Links and images are marked's own, so their URLs are encoded as marked encodes them; attributes are
+// added to what it writes. Posts are trusted: raw HTML passes.
 
-import { escapeAttribute } from "entities";
-import { Marked, type Tokens } from "marked";
+import { escapeAttribute, escapeText } from "entities";
+import { Marked, Renderer, type Tokens } from "marked";
 import markedFootnote from "marked-footnote";
 import { SITE } from "../../site.ts";
+import type { Size } from "../images.ts";
 import { headings, type Heading } from "./headings.ts";
 import { highlightCode } from "./highlight.ts";
 import { countWords, type Reference, references } from "./tokens.ts";
@@ -15,14 +18,19 @@ interface RenderedMarkdown {
   readonly words: number;
   readonly headings: readonly Heading[];
   readonly references: readonly Reference[];
+  /** Each image the Markdown shows, with the size written for it (null: none known, so none written). */
+  readonly images: readonly (readonly [src: string, size: Size | null])[];
 }
+
+/** The size of an image the Markdown shows, by its src as written. */
+export type SizeOf = (src: string) => Size | null;
 
 const isExternal = (href: string): boolean => /^https?:\/\//i.test(href) && !href.startsWith(`${SITE.baseUrl}/`);
 
-const titleAttribute = (title: string | null | undefined): string =>
-  title ? ` title="${escapeAttribute(title)}"` : "";
-
 const outline = headings();
+// Set for each render, like the outline: marked's renderer takes no context of its own.
+let sizeOf: SizeOf = () => null;
+let images: [string, Size | null][] = [];
 
 const marked = new Marked({ gfm: true, async: false }, markedFootnote(), outline.extension, {
   renderer: {
@@ -32,20 +40,35 @@ const marked = new Marked({ gfm: true, async: false }, markedFootnote(), outline
       // Code never wraps, so a long line scrolls sideways; tabindex lets a keyboard scroll it too.
       return `<pre tabindex="0"><code${classes}>${html}\n</code></pre>\n`;
     },
-    link({ href, title, tokens }: Tokens.Link) {
-      // External links say so, for readers (a mark drawn by CSS) and for programs (rel).
-      const rel = isExternal(href) ? ' rel="external noopener"' : "";
-      return `<a href="${escapeAttribute(href)}"${titleAttribute(title)}${rel}>${this.parser.parseInline(tokens)}</a>`;
+    link(token: Tokens.Link) {
+      const html = Renderer.prototype.link.call(this, token);
+      // External links say so, for readers (a mark drawn by CSS) and for programs (rel). What marked
+      // writes before the first ">" is escaped, so that ">" ends the opening tag.
+      return isExternal(token.href) ? html.replace(/^(<a [^>]*)>/, '$1 rel="external noopener">') : html;
     },
-    image({ href, title, text }: Tokens.Image) {
-      return `<img src="${escapeAttribute(href)}" alt="${escapeAttribute(text)}"${titleAttribute(title)} loading="lazy" decoding="async">`;
+    image(token: Tokens.Image) {
+      const html = Renderer.prototype.image.call(this, token);
+      const size = sizeOf(token.href);
+      images.push([token.href, size]);
+      // Known sizes let the browser hold the image's place before it loads: the page does not shift.
+      const box = size === null ? "" : ` width="${size.width}" height="${size.height}"`;
+      return html.replace(/^(<img [^>]*)>$/, `$1${box} loading="lazy" decoding="async">`);
+    },
+    paragraph(token: Tokens.Paragraph) {
+      const [image] = token.tokens;
+      if (token.tokens.length !== 1 || image?.type !== "image" || !image.title) return false;
+      // A titled image alone in its paragraph is a figure: the title is its caption, not a tooltip too.
+      const html = this.parser.parseInline([{ ...image, title: null }]);
+      return `<figure>${html}<figcaption>${escapeText(image.title)}</figcaption></figure>\n`;
     },
   },
 });
 
 /** Renders a post's body; `firstLine` is the body's first line in the file, for references. */
-export const renderMarkdown = (source: string, firstLine = 1): RenderedMarkdown => {
+export const renderMarkdown = (source: string, firstLine = 1, sizes: SizeOf = () => null): RenderedMarkdown => {
   outline.reset();
+  sizeOf = sizes;
+  images = [];
   const tokens = marked.lexer(source);
   // What marked.parse() does between lexing and rendering, on which marked-footnote depends; lexing
   // apart lets the same tokens give the word count and the references.
@@ -57,5 +80,6 @@ export const renderMarkdown = (source: string, firstLine = 1): RenderedMarkdown 
     words: countWords(tokens),
     headings: outline.outline(),
     references: references(tokens, source, firstLine),
+    images,
   };
 };

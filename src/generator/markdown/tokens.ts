@@ -46,15 +46,19 @@ const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu;
 export const countWords = (tokens: readonly Token[]): number =>
   texts(tokens, true).join(" ").match(WORD_RE)?.length ?? 0;
 
-/** A link or image, on its 1-based line in the post file. */
-export type Reference = { readonly kind: "link" | "image"; readonly url: string; readonly line: number };
+/** A link or an image (with its alt text, "" when it has none), on its 1-based line in the post file. */
+export type Reference =
+  | { readonly kind: "link"; readonly url: string; readonly line: number }
+  | { readonly kind: "image"; readonly url: string; readonly alt: string; readonly line: number };
 
-const fromHtml = (html: string): Omit<Reference, "line">[] => {
-  const found: Omit<Reference, "line">[] = [];
+type Unplaced<T> = T extends unknown ? Omit<T, "line"> : never;
+
+const fromHtml = (html: string): Unplaced<Reference>[] => {
+  const found: Unplaced<Reference>[] = [];
   const parser = new Parser({
-    onopentag: (name, attributes) => {
-      if (name === "a" && attributes["href"] !== undefined) found.push({ kind: "link", url: attributes["href"] });
-      if (name === "img" && attributes["src"] !== undefined) found.push({ kind: "image", url: attributes["src"] });
+    onopentag: (name, { href, src, alt = "" }) => {
+      if (name === "a" && href !== undefined) found.push({ kind: "link", url: href });
+      if (name === "img" && src !== undefined) found.push({ kind: "image", url: src, alt });
     },
   });
   parser.write(html);
@@ -73,8 +77,10 @@ export const references = (tokens: readonly Token[], source: string, firstLine: 
     return firstLine + (source.slice(0, index).match(/\n/g)?.length ?? 0);
   };
   for (const token of walk(tokens)) {
-    if (token.type === "link" || token.type === "image") {
-      found.push({ kind: token.type, url: String(token.href), line: lineAt(token.raw) });
+    if (token.type === "link") {
+      found.push({ kind: "link", url: String(token.href), line: lineAt(token.raw) });
+    } else if (token.type === "image") {
+      found.push({ kind: "image", url: String(token.href), alt: String(token.text), line: lineAt(token.raw) });
     } else if (token.type === "html") {
       const line = lineAt(token.raw);
       found.push(...fromHtml(token.raw).map((reference) => ({ ...reference, line })));

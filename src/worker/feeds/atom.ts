@@ -29,5 +29,6 @@ export const atomFeed = (source: FeedSource): string =>
 <updated>${source.updated}</updated>
 <author><name>${SITE.author}</name><uri>${SITE.baseUrl}/</uri></author>
 <icon>${absoluteUrl(SITE.favicon)}</icon>
+<logo>${absoluteUrl(SITE.socialImage.path)}</logo>
 ${source.essays.map(entry)}</feed>
 `);

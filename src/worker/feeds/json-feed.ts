@@ -13,6 +13,7 @@ export const jsonFeed = (source: FeedSource): string =>
       feed_url: absoluteUrl(selfPath(source, "json")),
       description: source.description,
       language: SITE.language,
+      icon: absoluteUrl(SITE.icons.large),
       favicon: absoluteUrl(SITE.favicon),
       authors: [{ name: SITE.author, url: `${SITE.baseUrl}/` }],
       items: source.essays.map((essay) => ({

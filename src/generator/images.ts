@@ -1,0 +1,56 @@
+// Local images' intrinsic sizes, read from their files in public/, so a page keeps its layout while its
+// images load. Only the first bytes are read: every format image-size knows keeps its size near the start.
+
+import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { imageSize } from "image-size";
+import { absoluteUrl } from "../urls.ts";
+
+export type Size = { readonly width: number; readonly height: number };
+
+/** The size of the image `src` shows on the page at `pageUrl`, or null when it is not a readable local image. */
+export type ImageSizes = (src: string, pageUrl: string) => Size | null;
+
+const HEAD_BYTES = 512 * 1024;
+
+/** A URL path as a file path; a malformed escape (%zz) is left as written, and names no file. */
+const safeDecode = (path: string): string => {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+};
+
+/** The size a file's bytes say, or null when image-size cannot read them (not an image, or no size in it). */
+const sizeOfFile = (file: string): Size | null => {
+  try {
+    const head = new Uint8Array(Math.min(statSync(file).size, HEAD_BYTES));
+    const fd = openSync(file, "r");
+    try {
+      readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+    const { width, height, orientation = 1 } = imageSize(head);
+    // EXIF orientations 5 to 8 turn the picture a quarter: browsers show it with its sides swapped.
+    return orientation >= 5 ? { width: height, height: width } : { width, height };
+  } catch {
+    return null;
+  }
+};
+
+/** Sizes of the images under `publicDir`, each file read once per build. */
+export const imageSizes = (publicDir: string): ImageSizes => {
+  const known = new Map<string, Size | null>();
+  const origin = absoluteUrl("/");
+  return (src, pageUrl) => {
+    const url = URL.parse(src, pageUrl);
+    if (url === null || `${url.origin}/` !== origin) return null;
+    const file = join(publicDir, safeDecode(url.pathname));
+    if (!file.startsWith(publicDir)) return null;
+    if (!known.has(file))
+      known.set(file, statSync(file, { throwIfNoEntry: false })?.isFile() ? sizeOfFile(file) : null);
+    return known.get(file) ?? null;
+  };
+};
