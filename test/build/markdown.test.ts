@@ -156,6 +156,14 @@ describe("images", () => {
   });
 });
 
+describe("tables", () => {
+  it("align their columns with classes the stylesheet styles, never the obsolete align attribute", () => {
+    expect(renderMarkdown("| a | b | c |\n| :-- | :-: | --: |\n| 1 | 2 | 3 |\n").html).toBe(
+      '<table>\n<thead>\n<tr>\n<th class="align-left">a</th>\n<th class="align-center">b</th>\n<th class="align-right">c</th>\n</tr>\n</thead>\n<tbody><tr>\n<td class="align-left">1</td>\n<td class="align-center">2</td>\n<td class="align-right">3</td>\n</tr>\n</tbody></table>\n',
+    );
+  });
+});
+
 describe("word count", () => {
   it("counts prose and leaves code blocks out", () => {
     expect(renderMarkdown("One two three.\n\n```bash\nfour five six seven\n```\n\n- eight\n- nine `ten`\n").words).toBe(

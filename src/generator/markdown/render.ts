@@ -1,5 +1,6 @@
 // Markdown to HTML, configured once: GitHub-flavoured Markdown by marked, with footnotes, heading
-// anchors, highlighted code, lazy images with their sizes, captioned figures and marked external links.
+// anchors, highlighted code, lazy images with their sizes, captioned figures, aligned table cells and
+// marked external links.
 // Links and images are marked's own, so their URLs are encoded as marked encodes them; attributes are
 // added to what it writes. Posts are trusted: raw HTML passes.
 
@@ -53,6 +54,11 @@ const marked = new Marked({ gfm: true, async: false }, markedFootnote(), outline
       // Known sizes let the browser hold the image's place before it loads: the page does not shift.
       const box = size === null ? "" : ` width="${size.width}" height="${size.height}"`;
       return html.replace(/^(<img [^>]*)>$/, `$1${box} loading="lazy" decoding="async">`);
+    },
+    tablecell({ tokens, header, align }: Tokens.TableCell) {
+      // A class, not marked's align attribute, which HTML has made obsolete; the stylesheet aligns it.
+      const tag = header ? "th" : "td";
+      return `<${tag}${align ? ` class="align-${align}"` : ""}>${this.parser.parseInline(tokens)}</${tag}>\n`;
     },
     paragraph(token: Tokens.Paragraph) {
       const [image] = token.tokens;
