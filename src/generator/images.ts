@@ -1,5 +1,5 @@
-// Local images' intrinsic sizes, read from their files in public/, so a page keeps its layout while its
-// images load. Only the first bytes are read: every format image-size knows keeps its size near the start.
+// Which file in public/ a URL path of the site names (for images and links alike), and local images'
+// intrinsic sizes, read from those files, so a page keeps its layout while its images load. Only the first bytes are read: every format image-size knows keeps its size near the start.
 
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -14,12 +14,18 @@ export type ImageSizes = (src: string, pageUrl: string) => Size | null;
 const HEAD_BYTES = 512 * 1024;
 
 /** A URL path as a file path; a malformed escape (%zz) is left as written, and names no file. */
-const safeDecode = (path: string): string => {
+export const decodePath = (path: string): string => {
   try {
     return decodeURIComponent(path);
   } catch {
     return path;
   }
+};
+
+/** The file in `publicDir` that a URL path of the site names, or null when there is none. */
+export const publicFile = (publicDir: string, pathname: string): string | null => {
+  const file = join(publicDir, decodePath(pathname));
+  return file.startsWith(publicDir) && statSync(file, { throwIfNoEntry: false })?.isFile() ? file : null;
 };
 
 /** The size a file's bytes say, or null when image-size cannot read them (not an image, or no size in it). */
@@ -47,10 +53,9 @@ export const imageSizes = (publicDir: string): ImageSizes => {
   return (src, pageUrl) => {
     const url = URL.parse(src, pageUrl);
     if (url === null || `${url.origin}/` !== origin) return null;
-    const file = join(publicDir, safeDecode(url.pathname));
-    if (!file.startsWith(publicDir)) return null;
-    if (!known.has(file))
-      known.set(file, statSync(file, { throwIfNoEntry: false })?.isFile() ? sizeOfFile(file) : null);
+    const file = publicFile(publicDir, url.pathname);
+    if (file === null) return null;
+    if (!known.has(file)) known.set(file, sizeOfFile(file));
     return known.get(file) ?? null;
   };
 };

@@ -1,9 +1,7 @@
 // Links and images checked at build time, so a reader never meets a 404 the build could have seen.
 
-import { existsSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { absoluteUrl, CONVENTIONAL_REDIRECTS, otherSlashForm } from "../urls.ts";
-import type { ImageSizes } from "./images.ts";
+import { decodePath, type ImageSizes, publicFile } from "./images.ts";
 import type { Post } from "./post.ts";
 import { type Problem, problemAt } from "./problem.ts";
 import type { Target } from "./site-index.ts";
@@ -20,16 +18,11 @@ interface LinkContext {
 
 const SITE_ORIGIN = new URL(absoluteUrl("/")).origin;
 
-const isPublicFile = (publicDir: string, path: string): boolean => {
-  const file = join(publicDir, decodeURIComponent(path));
-  return file.startsWith(publicDir) && existsSync(file) && statSync(file).isFile();
-};
-
 const linkProblem = ({ entry, facts }: Post, url: string, target: URL, context: LinkContext): string | null => {
   const path = target.pathname;
   const found = context.index.get(path);
   if (!found) {
-    if (isPublicFile(context.publicDir, path)) return null;
+    if (publicFile(context.publicDir, path) !== null) return null;
     const alias = context.redirects.get(path);
     if (alias) return `links to ${url}, an old path that redirects: link to ${alias} instead`;
     const redirect =
@@ -48,7 +41,7 @@ const linkProblem = ({ entry, facts }: Post, url: string, target: URL, context: 
     const until = date === null ? "today" : `this essay goes live (${liveFrom})`;
     return `links to ${url}, which is scheduled for ${found.from}, after ${until}: it would be a 404 until then`;
   }
-  const fragment = decodeURIComponent(target.hash.slice(1));
+  const fragment = decodePath(target.hash.slice(1));
   if (fragment !== "" && found.anchors !== null && !found.anchors.has(fragment)) {
     const counted = "the ids of headings, footnotes and id attributes count; <a name> anchors do not";
     return `links to ${url}, but ${found.what} has no element with the id "${fragment}" (${counted})`;
@@ -57,8 +50,8 @@ const linkProblem = ({ entry, facts }: Post, url: string, target: URL, context: 
 };
 
 const imageProblem = (url: string, target: URL, { publicDir, sizes }: LinkContext): string | null => {
-  if (!isPublicFile(publicDir, target.pathname))
-    return `shows the image ${url}, which does not exist: put the file at public${decodeURIComponent(target.pathname)}`;
+  if (publicFile(publicDir, target.pathname) === null)
+    return `shows the image ${url}, which does not exist: put the file at public${decodePath(target.pathname)}`;
   if (sizes(target.href, target.href) !== null) return null;
   return `shows the image ${url}, whose width and height cannot be read from the file: save it as PNG, JPEG, GIF, WebP, AVIF or SVG with a size`;
 };

@@ -8,23 +8,24 @@ import { manifestOf, ORIGIN, request } from "./app.ts";
 const BEFORE = Date.parse("2098-12-31T23:59:59Z");
 const AT = Date.parse("2099-01-01T00:00:00Z");
 const SCHEDULED = "/writing/scheduled-essay";
+/** Every page, feed and index that lists essays, the scheduled one once it is live. */
+const LISTS = [
+  "/",
+  "/writing/",
+  "/tags/files/",
+  "/writing/feed.xml",
+  "/writing/rss.xml",
+  "/writing/feed.json",
+  "/sitemap.xml",
+  "/llms.txt",
+];
 
 describe("a scheduled essay", () => {
   it("is invisible before its date: 404, and absent from every list, feed and the sitemap", async () => {
     expect((await request(SCHEDULED, {}, { now: BEFORE })).status).toBe(404);
     expect((await request(`${SCHEDULED}.md`, {}, { now: BEFORE })).status).toBe(404);
     expect((await request("/tags/scheduling/", {}, { now: BEFORE })).status).toBe(404);
-    for (const path of [
-      "/",
-      "/writing/",
-      "/tags/",
-      "/tags/files/",
-      "/writing/feed.xml",
-      "/writing/rss.xml",
-      "/writing/feed.json",
-      "/sitemap.xml",
-      "/llms.txt",
-    ]) {
+    for (const path of ["/tags/", ...LISTS]) {
       expect(await (await request(path, {}, { now: BEFORE })).text(), path).not.toContain("scheduled-essay");
     }
   });
@@ -32,16 +33,7 @@ describe("a scheduled essay", () => {
   it("goes live at 00:00 UTC on its date, everywhere at once", async () => {
     expect((await request(SCHEDULED, {}, { now: AT })).status).toBe(200);
     expect((await request("/tags/scheduling/", {}, { now: AT })).status).toBe(200);
-    for (const path of [
-      "/",
-      "/writing/",
-      "/tags/files/",
-      "/writing/feed.xml",
-      "/writing/rss.xml",
-      "/writing/feed.json",
-      "/sitemap.xml",
-      "/llms.txt",
-    ]) {
+    for (const path of LISTS) {
       expect(await (await request(path, {}, { now: AT })).text(), path).toContain("scheduled-essay");
     }
   });

@@ -12,13 +12,22 @@ const EMPTY_FEED_UPDATED = "1970-01-01T00:00:00Z";
 /** An essay as a feed carries it: with its feed copy. */
 export type FeedEssay = Essay & { readonly feedHtml: string };
 
+// An essay's copy is made once, whichever feeds carry it (three formats, its tags); a failure is not kept.
+const copies = new WeakMap<Essay, Promise<string>>();
+const feedHtmlOf = (essay: Essay): Promise<string> => {
+  let copy = copies.get(essay);
+  if (copy === undefined) {
+    copy = feedCopy(essay.html, absoluteUrl(PATHS.essay(essay.slug)));
+    copies.set(essay, copy);
+    copy.catch(() => copies.delete(essay));
+  }
+  return copy;
+};
+
 /** A feed's title, the page it mirrors, its newest essays, and their newest `modified`: it changes when they do. */
 export const feedSource = async (visible: readonly Essay[], tag: string | null) => {
   const essays: FeedEssay[] = await Promise.all(
-    visible.slice(0, SITE.feedLimit).map(async (essay) => ({
-      ...essay,
-      feedHtml: await feedCopy(essay.html, absoluteUrl(PATHS.essay(essay.slug))),
-    })),
+    visible.slice(0, SITE.feedLimit).map(async (essay) => ({ ...essay, feedHtml: await feedHtmlOf(essay) })),
   );
   return {
     title: tag === null ? SITE.name : `${SITE.name}: ${tag}`,
