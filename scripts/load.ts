@@ -29,6 +29,8 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { convertV4MiniflareOptions, Log, LogLevel, Miniflare } from "miniflare";
 import { GENERATOR } from "../src/generator/paths.ts";
+import { UPLOAD_RE } from "../src/author/bundle-size.ts";
+import { QUIET_WRANGLER } from "../src/author/run.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = join(ROOT, "node_modules", ".bin");
@@ -170,8 +172,7 @@ const run = (
       env: {
         ...process.env,
         PATH: `${BIN}${delimiter}${process.env["PATH"] ?? ""}`,
-        WRANGLER_SEND_METRICS: "false",
-        CLOUDFLARE_CF_FETCH_ENABLED: "false",
+        ...QUIET_WRANGLER,
         ...env,
       },
     });
@@ -215,7 +216,7 @@ const bundleProductionWorker = async (dir: string): Promise<string> => {
     LIMITS_MS.bundle,
     { XDG_CONFIG_HOME: join(dir, "xdg") },
   );
-  const upload = /Total Upload: .*/.exec(dryRun)?.[0];
+  const upload = UPLOAD_RE.exec(dryRun)?.[0];
   console.log(`bundled the Worker with wrangler deploy --dry-run${upload ? ` (${upload})` : ""}`);
   return out;
 };

@@ -8,8 +8,9 @@ import { type CorpusEssay, insertWord } from "./corpus.ts";
 import { type HugoSite, hugoPostFile } from "./hugo.ts";
 import { type BenchProject, postFile } from "./project.ts";
 import type { Section } from "./report.ts";
-import { type Server, startServer } from "./serve.ts";
+import { startServer } from "./serve.ts";
 import { fixed, log, median, ratio, sleep, table, tempDir } from "./util.ts";
+import { QUIET_WRANGLER } from "../../src/author/run.ts";
 
 const POLL_MS = 20;
 /** An edit still not served after this long means the loop is broken, not slow. */
@@ -44,7 +45,7 @@ const timeEdits = async (
   const xdg = tempDir("fmlops-xdg-");
   const server = await startServer(side.name, `http://127.0.0.1:${port}`, command ?? "", args, {
     cwd: side.cwd,
-    env: { XDG_CONFIG_HOME: xdg.dir, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+    env: { XDG_CONFIG_HOME: xdg.dir, ...QUIET_WRANGLER },
     readyTimeoutMs: START_LIMIT_MS,
     after: xdg.remove,
     onOutput: (chunk) => side.rebuilt?.test(chunk) && builtAt.push(performance.now()),

@@ -7,7 +7,7 @@ import { type BenchProject, postFile, runBuild } from "./project.ts";
 import type { Section } from "./report.ts";
 import { alternating, fixed, log, median, ratio, table } from "./util.ts";
 
-export const BUILD_TARGET = 1.25;
+const BUILD_TARGET = 1.25;
 /** Below this N a build is mostly Node starting up, so the target is judged here only. */
 const JUDGED_AT = 1000;
 

@@ -28,7 +28,7 @@ const VOCABULARY = (
   "machine person team incident invoice minute hour night week month cost quietly loudly always never"
 ).split(" ");
 
-export const TAGS = Array.from({ length: 30 }, (_, i) => `topic-${String(i + 1).padStart(2, "0")}`);
+const TAGS = Array.from({ length: 30 }, (_, i) => `topic-${String(i + 1).padStart(2, "0")}`);
 
 export interface CorpusEssay {
   readonly slug: string;

@@ -6,12 +6,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Parser } from "htmlparser2";
 import type { Section, Target } from "./report.ts";
-import { ORIGIN, type LoadedSite, sampleEssay } from "./site.ts";
+import { type LoadedSite, sampleEssay } from "./site.ts";
 import { gzipBytes, kib, table } from "./util.ts";
 
-export const OUTSIDE_BODY_TARGET_KIB = 6;
+const OUTSIDE_BODY_TARGET_KIB = 6;
 /** The HTML, one stylesheet, the favicon. */
-export const REQUESTS_TARGET = 3;
+const REQUESTS_TARGET = 3;
 /**
  * `<link rel>` values a browser fetches to render a page. Not apple-touch-icon: iOS fetches it when a page
  * is saved to the home screen, and Chromium never does (test/browser/crawl.test.ts sees which it loads).
@@ -54,7 +54,7 @@ export const measurePageWeight = async (dir: string, site: LoadedSite): Promise<
     ...(essay.tags[0] ? [["tag page", `/tags/${essay.tags[0]}/`]] : []),
   ] as const;
   const get = async (path: string): Promise<string> => {
-    const response = await site.fetch(new Request(`${ORIGIN}${path}`));
+    const response = await site.fetch(path);
     if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
     return response.text();
   };

@@ -39,7 +39,7 @@ export const machine = async (): Promise<string> => {
   return `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, load average at start ${load.join(", ")}; Node ${process.versions.node}; ${versions.join(", ")}.`;
 };
 
-export interface Report {
+interface Report {
   readonly heading: string;
   readonly machine: string;
   /** Each section under its title, in order. */

@@ -9,9 +9,9 @@ import type { Section, Target } from "./report.ts";
 import { type Server, serveNginx, serveWorkerd } from "./serve.ts";
 import { type Captured, constantWorkerSource } from "./site.ts";
 import { log, median, ratio, table } from "./util.ts";
-import { compatibilityDate, dryRun, workerProject } from "./wrangler.ts";
+import { compatibilityDate, type DryRun, dryRun, workerProject } from "./wrangler.ts";
 
-export const REQUESTS_TARGET = 0.9;
+const REQUESTS_TARGET = 0.9;
 /** Requests sent to each server before it is measured, so that no side is timed while its code is still cold. */
 const WARM_UP = 200;
 
@@ -27,8 +27,10 @@ const check = async (server: Server, entry: Captured, headers: Record<string, st
   }
 };
 
+/** `ours` is the copy's own dry run, made by the caller. */
 export const measureRequests = async (
   dir: string,
+  ours: DryRun,
   captured: readonly Captured[],
   { rounds, ...options }: LoadOptions & { readonly rounds: number },
 ): Promise<Section> => {
@@ -36,9 +38,9 @@ export const measureRequests = async (
   const constant = workerProject("bench-constant", constantWorkerSource(captured), date);
   const cleanup: (() => void | Promise<void>)[] = [constant.remove];
   try {
-    log("  wrangler deploy --dry-run: our Worker and the constant-bytes Worker");
-    const [ours, theirs] = [await dryRun(dir), await dryRun(constant.dir)];
-    cleanup.push(ours.remove, theirs.remove);
+    log("  wrangler deploy --dry-run: the constant-bytes Worker");
+    const theirs = await dryRun(constant.dir);
+    cleanup.push(theirs.remove);
     const servers = [await serveWorkerd("our Worker", ours.module, date)];
     cleanup.push(servers[0]!.stop);
     servers.push(await serveWorkerd("constant Worker", theirs.module, date));

@@ -19,7 +19,7 @@ export interface Server {
   readonly stop: () => Promise<void>;
 }
 
-export interface ServerOptions extends StartOptions {
+interface ServerOptions extends StartOptions {
   readonly readyTimeoutMs?: number;
   /** Run once the server has stopped (a temp folder to remove). */
   readonly after?: () => void;

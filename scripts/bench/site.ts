@@ -7,48 +7,32 @@ import { pathToFileURL } from "node:url";
 import { projectPaths } from "../../src/generator/paths.ts";
 import type { Essay, Manifest } from "../../src/manifest.ts";
 import { serveWorkerd } from "./serve.ts";
-import { compatibilityDate, dryRun } from "./wrangler.ts";
-
-export const ORIGIN = "https://fmlops.dev";
+import { compatibilityDate } from "./wrangler.ts";
 
 export interface LoadedSite {
   readonly manifest: Manifest;
-  /** The answer to a request for ORIGIN's path, from the served Worker. */
-  readonly fetch: (request: Request) => Promise<Response>;
-  readonly stop: () => Promise<void>;
+  /** The served Worker's answer for a path (with its query), redirects not followed. */
+  readonly fetch: (path: string, headers?: Readonly<Record<string, string>>) => Promise<Response>;
 }
 
-const loadSite = async (dir: string): Promise<LoadedSite> => {
+/**
+ * `use` given the copy's site, its Worker (`module`, the copy's `wrangler deploy --dry-run` bundle)
+ * served by workerd; the server is stopped however `use` ends.
+ */
+export const withSite = async <T>(dir: string, module: string, use: (site: LoadedSite) => Promise<T>): Promise<T> => {
   const { manifest } = (await import(pathToFileURL(projectPaths(dir).outFile).href)) as { manifest: Manifest };
-  const bundle = await dryRun(dir);
+  const server = await serveWorkerd("the site", module, compatibilityDate(dir));
   try {
-    const server = await serveWorkerd("the site", bundle.module, compatibilityDate(dir));
-    const fetchFrom = (request: Request): Promise<Response> => {
-      const { pathname, search } = new URL(request.url);
-      return fetch(`${server.origin}${pathname}${search}`, { headers: request.headers, redirect: "manual" });
-    };
-    const stop = async (): Promise<void> => {
-      await server.stop();
-      bundle.remove();
-    };
-    return { manifest, fetch: fetchFrom, stop };
-  } catch (error) {
-    bundle.remove();
-    throw error;
-  }
-};
-
-/** `use` given the copy's site while it is served; the server is stopped however `use` ends. */
-export const withSite = async <T>(dir: string, use: (site: LoadedSite) => Promise<T>): Promise<T> => {
-  const site = await loadSite(dir);
-  try {
-    return await use(site);
+    return await use({
+      manifest,
+      fetch: (path, headers = {}) => fetch(`${server.origin}${path}`, { headers, redirect: "manual" }),
+    });
   } finally {
-    await site.stop();
+    await server.stop();
   }
 };
 
-export interface Route {
+interface Route {
   readonly name: string;
   readonly path: string;
   readonly headers: Readonly<Record<string, string>>;
@@ -64,7 +48,7 @@ export interface Captured {
 const CONNECTION_HEADERS = new Set(["content-length", "transfer-encoding", "connection", "keep-alive"]);
 
 export const capture = async (site: LoadedSite, route: Route): Promise<Captured> => {
-  const response = await site.fetch(new Request(`${ORIGIN}${route.path}`, { headers: route.headers }));
+  const response = await site.fetch(route.path, route.headers);
   // What the connection says of itself is not part of the answer a Worker gives.
   const headers = [...response.headers].filter(([name]) => !CONNECTION_HEADERS.has(name));
   return { route, status: response.status, headers, body: await response.bytes() };

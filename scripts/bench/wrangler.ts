@@ -7,14 +7,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { UPLOAD_RE } from "../../src/author/bundle-size.ts";
 import { run, tempDir } from "./util.ts";
+import { QUIET_WRANGLER } from "../../src/author/run.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const WRANGLER = join(ROOT, "node_modules", ".bin", "wrangler");
 
 const env = (home: string): Record<string, string> => ({
   XDG_CONFIG_HOME: home,
-  WRANGLER_SEND_METRICS: "false",
-  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+  ...QUIET_WRANGLER,
   NO_COLOR: "1",
 });
 

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { npm } from "../support/npm.ts";
 import { copyProject, type ProjectCopy } from "../support/project-copy.ts";
 import { essay } from "../support/temp-posts.ts";
+import { QUIET_WRANGLER } from "../../src/author/run.ts";
 
 let project: ProjectCopy | undefined;
 afterEach(() => project?.remove());
@@ -15,7 +16,7 @@ const git = (cwd: string, ...args: string[]) =>
   spawnSync("git", ["-c", "user.name=Author", "-c", "user.email=author@example.com", ...args], {
     cwd,
     encoding: "utf8",
-    env: { ...process.env, CI: "", WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+    env: { ...process.env, CI: "", ...QUIET_WRANGLER },
   });
 
 const repository = (): string => {

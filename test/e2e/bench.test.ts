@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../support/project-copy.ts";
+import { QUIET_WRANGLER } from "../../src/author/run.ts";
 
 describe("npm run bench -- --quick", () => {
   it("runs every section of the bench and reports its targets, met or missed", () => {
@@ -11,7 +12,7 @@ describe("npm run bench -- --quick", () => {
       cwd: ROOT,
       encoding: "utf8",
       timeout: 300_000,
-      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+      env: { ...process.env, ...QUIET_WRANGLER },
     });
     expect(result.stdout, result.stderr).not.toContain("THE BENCH IS BROKEN");
     expect(result.status, result.stderr).toBe(0);

@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../support/project-copy.ts";
+import { QUIET_WRANGLER } from "../../src/author/run.ts";
 
 describe("npm run load", () => {
   it("drives the built Worker in workerd with a mixed load and finds every answer as expected", () => {
@@ -11,7 +12,7 @@ describe("npm run load", () => {
       cwd: ROOT,
       encoding: "utf8",
       timeout: 180_000,
-      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+      env: { ...process.env, ...QUIET_WRANGLER },
     });
     expect(result.status, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toMatch(

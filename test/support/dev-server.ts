@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { QUIET_WRANGLER } from "../../src/author/run.ts";
 
 export const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
@@ -39,8 +40,7 @@ export const startDevServer = async (cwd: string): Promise<DevServer> => {
       stdio: ["ignore", "pipe", "pipe"],
       env: {
         ...process.env,
-        WRANGLER_SEND_METRICS: "false",
-        CLOUDFLARE_CF_FETCH_ENABLED: "false",
+        ...QUIET_WRANGLER,
         XDG_CONFIG_HOME: configHome,
       },
     },

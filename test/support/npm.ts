@@ -3,6 +3,7 @@
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { join } from "node:path";
 import { GENERATOR } from "../../src/generator/paths.ts";
+import { QUIET_WRANGLER } from "../../src/author/run.ts";
 
 export interface NpmRun {
   readonly status: number;
@@ -14,7 +15,7 @@ export const npm = (cwd: string, args: readonly string[], env: NodeJS.ProcessEnv
   const result = spawnSync("npm", ["run", "--silent", ...args], {
     cwd,
     encoding: "utf8",
-    env: { ...process.env, CI: "", WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", ...env },
+    env: { ...process.env, CI: "", ...QUIET_WRANGLER, ...env },
   });
   return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
 };
@@ -37,8 +38,7 @@ export const dryRunIn = (
     encoding: "utf8",
     env: {
       ...process.env,
-      WRANGLER_SEND_METRICS: "false",
-      CLOUDFLARE_CF_FETCH_ENABLED: "false",
+      ...QUIET_WRANGLER,
       XDG_CONFIG_HOME: outDir,
     },
   });
