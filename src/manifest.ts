@@ -23,19 +23,44 @@ export interface Essay {
   readonly draft: boolean;
   /** The series the essay is a part of, by slug, or null. */
   readonly series: string | null;
-  /** The `##` sections, for the table of contents; empty when it is not shown. */
-  readonly toc: readonly TocEntry[];
   /** Old paths that answer 301 to this essay. */
   readonly aliases: readonly string[];
-  readonly words: number;
   readonly readingMinutes: number;
+  /** Where its Body is in the Worker's static assets (see bodyPath). */
+  readonly body: string;
+  /** The post's path relative to the project root, for messages that point back at it. */
+  readonly source: string;
+}
+
+/**
+ * What only an essay's own page, its .md and its feed entries need. It lives outside the Worker script,
+ * one static asset per essay, so the script's size does not grow with the essays' length.
+ */
+export interface Body {
+  /** sha256 of the post file it was made from: the preview's bodies are checked against it. */
+  readonly source: string;
   /** Rendered at build time from trusted Markdown; the layout inserts it unescaped. */
   readonly html: string;
   /** The post's source as the author wrote it (UTF-8, LF line endings), served at /writing/<slug>.md. */
   readonly markdown: string;
-  /** The post's path relative to the project root, for messages that point back at it. */
-  readonly source: string;
+  /** The `##` sections, for the table of contents; empty when it is not shown. */
+  readonly toc: readonly TocEntry[];
+  readonly words: number;
 }
+
+/** The assets folder that holds the bodies; wrangler.toml's run_worker_first keeps every path in it private. */
+export const BODIES_DIR = "_bodies";
+
+/**
+ * A production body is named by the sha256 of its bytes, so it never changes under a name and the Worker
+ * can check what it reads. The preview's is named by slug and rewritten in place on every save, so that
+ * `npm run dev` serves a new body without reloading the Worker (its assets layer sees changed files, not new ones).
+ */
+export const bodyPath = (mode: BuildMode, slug: string, hash: string): string =>
+  mode === "production" ? `/${BODIES_DIR}/${hash}.json` : `/${BODIES_DIR}/preview/${slug}.json`;
+
+/** The sha256 a production body path names, or null for a preview path. */
+export const bodyHash = (path: string): string | null => /\/([0-9a-f]{64})\.json$/.exec(path)?.[1] ?? null;
 
 export type TocEntry = { readonly id: string; readonly text: string };
 

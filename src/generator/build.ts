@@ -1,7 +1,10 @@
-// The build: posts/ and public/ in; the manifest module, the fingerprinted stylesheet and _headers out.
+// The build: posts/ and public/ in; the manifest module, the essays' bodies, the fingerprinted stylesheet
+// and _headers out.
 // Nothing but the render cache is written until every check has passed, and then atomically.
 
+import { existsSync, readFileSync } from "node:fs";
 import type { BuildMode, Manifest } from "../manifest.ts";
+import { removeStaleBodies, writeBodies } from "./bodies.ts";
 import { collectPosts } from "./collect.ts";
 import { codeHash, inputHash, readPostsFolder } from "./inputs.ts";
 import { readLedger } from "./ledger.ts";
@@ -47,10 +50,14 @@ export const buildManifest = async (
     });
     if (!collected.ok) throw new BuildFailed(collected.problems);
     const hash = inputHash(mode, cache.code, folder, publicDir);
-    // The new stylesheet exists before the manifest that links to it; the old one goes after.
+    // The new stylesheet and bodies exist before the manifest that names them; the old ones go after.
     publicFiles.write();
-    writeAtomic(outFile, ...manifestModule(collected.manifest, hash, options));
+    writeBodies(publicDir, collected.bodies);
+    const module = manifestModule(collected.manifest, hash, options).join("");
+    // An unchanged module is not written again: under `npm run dev`, a write makes wrangler reload the Worker.
+    if (!existsSync(outFile) || readFileSync(outFile, "utf8") !== module) writeAtomic(outFile, module);
     removeStaleStylesheets(publicDir, publicFiles.stylesheet);
+    removeStaleBodies(publicDir, collected.bodies);
     return {
       manifest: collected.manifest,
       rendered: cache.rendered(),

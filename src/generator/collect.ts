@@ -2,14 +2,14 @@
 // (duplicate slugs and ids, pages that shadow a route, links, aliases, the ledger). Writes nothing.
 
 import { existsSync, readdirSync } from "node:fs";
-import type { BuildMode, Essay, Manifest, Page } from "../manifest.ts";
+import { type BuildMode, bodyPath, type Essay, type Manifest, type Page } from "../manifest.ts";
 import { RESERVED_TOP_LEVEL_NAMES } from "../urls.ts";
 import { parseFilename } from "./filename.ts";
 import { type ImageSizes, imageSizes } from "./images.ts";
 import type { FolderEntry } from "./inputs.ts";
 import { checkLedger, type LedgerEntry, publicPaths } from "./ledger.ts";
 import { checkReferences } from "./links.ts";
-import { type NamedPost, type Post, type PostResult, readPost } from "./post.ts";
+import { type EssayEntry, type EssayPost, type NamedPost, type Post, type PostResult, readPost } from "./post.ts";
 import { type Problem, problemAt } from "./problem.ts";
 import { aliasesOf, siteIndex, type Unrendered } from "./site-index.ts";
 
@@ -29,9 +29,12 @@ export interface CollectOptions {
   readonly render?: (file: string, bytes: Uint8Array, name: NamedPost, sizes: ImageSizes) => PostResult;
 }
 
-/** The manifest, with every path that answers 200 in production today (what the ledger must hold); or the problems. */
+/**
+ * The manifest, the text of each body it names by path, and every path that answers 200 in production
+ * today (what the ledger must hold); or the problems.
+ */
 export type Collected =
-  | { ok: true; manifest: Manifest; publicPaths: readonly string[] }
+  | { ok: true; manifest: Manifest; bodies: ReadonlyMap<string, string>; publicPaths: readonly string[] }
   | { ok: false; problems: readonly Problem[] };
 
 const byFileAndLine = (a: Problem, b: Problem): number =>
@@ -42,7 +45,7 @@ const byNewest = (a: Essay, b: Essay): number =>
 
 // A slug and a feed id (feed readers tell entries apart by id alone) each belong to the first essay
 // that takes them; two essays with one slug share their default id too, which one problem says.
-const duplicates = (essays: readonly Post<Essay>[]): Problem[] => {
+const duplicates = (essays: readonly Post<EssayEntry>[]): Problem[] => {
   const slugs = new Map<string, string>();
   const ids = new Map<string, string>();
   return essays.flatMap(({ entry: { slug, id }, facts: { file, lines } }): Problem[] => {
@@ -71,7 +74,7 @@ const shadowedPages = (pages: readonly Post<Page>[], publicDir: string): Problem
 export const collectPosts = (options: CollectOptions): Collected => {
   const { folder, displayDir, mode, publicDir, stylesheet, today, ledger, render = readPost } = options;
   const problems: Problem[] = [];
-  const essays: Post<Essay>[] = [];
+  const essays: EssayPost[] = [];
   const pages: Post<Page>[] = [];
   const unrendered: Unrendered[] = [];
   const sizes = imageSizes(publicDir);
@@ -107,13 +110,21 @@ export const collectPosts = (options: CollectOptions): Collected => {
   );
   if (problems.length > 0) return { ok: false, problems: problems.sort(byFileAndLine) };
 
-  const published = <T extends Essay | Page>(posts: readonly Post<T>[]): T[] =>
-    posts.map(({ entry }) => entry).filter((entry) => mode === "preview" || !entry.draft);
+  const shown = <T extends Post>(posts: readonly T[]): T[] =>
+    posts.filter(({ entry }) => mode === "preview" || !entry.draft);
+  const bodies = new Map<string, string>();
+  const listed = shown(essays).map(({ entry, body }): Essay => {
+    const path = bodyPath(mode, entry.slug, body.hash);
+    bodies.set(path, body.text);
+    return { ...entry, body: path };
+  });
   const manifest: Manifest = {
     mode,
     stylesheet,
-    essays: published(essays).sort(byNewest),
-    pages: published(pages).sort((a, b) => (a.slug < b.slug ? -1 : 1)),
+    essays: listed.sort(byNewest),
+    pages: shown(pages)
+      .map(({ entry }) => entry)
+      .sort((a, b) => (a.slug < b.slug ? -1 : 1)),
   };
-  return { ok: true, manifest, publicPaths: publicPaths(index, today) };
+  return { ok: true, manifest, bodies, publicPaths: publicPaths(index, today) };
 };

@@ -3,16 +3,18 @@
 
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
-import type { BuildMode } from "../manifest.ts";
+import { join, relative, sep } from "node:path";
+import { BODIES_DIR, type BuildMode } from "../manifest.ts";
 
 /** The generator's code, relative to the project root: its folder, the shared modules, and the libraries. */
 const CODE = "src/generator src/manifest.ts src/site.ts src/urls.ts src/security.ts node_modules/.package-lock.json";
 
-/** The files the build writes into public/ (see public-files.ts), which are never its inputs. */
+/** The files the build writes into public/ (public-files.ts, bodies.ts), which are never its inputs. */
 export const HEADERS_FILE = "_headers";
 export const FINGERPRINTED_RE = /^style\.[0-9a-f]{10}\.css$/;
-export const isGeneratedPublicFile = (name: string): boolean => name === HEADERS_FILE || FINGERPRINTED_RE.test(name);
+/** `name` relative to public/, in the platform's spelling. */
+export const isGeneratedPublicFile = (name: string): boolean =>
+  name === HEADERS_FILE || FINGERPRINTED_RE.test(name) || name === BODIES_DIR || name.startsWith(`${BODIES_DIR}${sep}`);
 
 /** One entry of the posts folder, with its bytes, or null bytes when it is not a file. */
 export type FolderEntry = { readonly name: string; readonly bytes: Uint8Array | null };
@@ -48,6 +50,10 @@ export const readPostsFolder = (postsDir: string): FolderEntry[] =>
     .sort((a, b) => (a.name < b.name ? -1 : 1))
     .map((entry) => ({ name: entry.name, bytes: entry.isFile() ? readFileSync(join(postsDir, entry.name)) : null }));
 
+// In the preview an essay counts by name only: its body file records the hash of its bytes (bodies.ts),
+// so a save that changes only an essay's body leaves the manifest module, and the Worker, as they are.
+const ESSAY_NAME_RE = /^\d{4}-\d{2}-\d{2}-.*\.md$/;
+
 /** Every entry of posts/ counts, valid or not: a stray file changes the outcome of the build. */
 export const inputHash = (mode: BuildMode, code: string, posts: readonly FolderEntry[], publicDir: string): string => {
   const names = filesUnder(publicDir).map((file) => relative(publicDir, file));
@@ -57,6 +63,9 @@ export const inputHash = (mode: BuildMode, code: string, posts: readonly FolderE
     ...names
       .filter((name) => !isGeneratedPublicFile(name))
       .map((name) => [`public ${name}`, readFileSync(join(publicDir, name))] as const),
-    ...posts.map(({ name, bytes }) => [`post ${name}`, bytes ?? "(not a file)"] as const),
+    ...posts.map(({ name, bytes }) => {
+      const byName = mode === "preview" && bytes !== null && ESSAY_NAME_RE.test(name);
+      return [`post ${name}`, byName ? "(by name)" : (bytes ?? "(not a file)")] as const;
+    }),
   ]);
 };

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import type { BuildMode, Manifest } from "../manifest.ts";
+import { bodiesStaleness } from "./bodies.ts";
 import { codeHash, inputHash, readPostsFolder } from "./inputs.ts";
 import { displayPath, GENERATOR, type ProjectPaths } from "./paths.ts";
 
@@ -41,15 +42,20 @@ export const manifestModule = (manifest: Manifest, inputHash: string, { root, po
 
 const rebuild = (mode: BuildMode): string => `npm run build${mode === "production" ? "" : " -- --preview"}`;
 
-/** Why the module does not match its inputs, or null; without `mode`, in the mode its header records. */
+/** Why the module or the bodies it names do not match their inputs, or null; without `mode`, in the mode its header records. */
 export const staleness = (paths: ProjectPaths & { readonly mode?: BuildMode }): string | null => {
   const { root, postsDir, publicDir, outFile, mode } = paths;
   const file = displayPath(root, outFile);
   if (!existsSync(outFile)) return `${file} does not exist: run \`${rebuild(mode ?? "production")}\``;
-  const [, recorded, hash] = HEADER_RE.exec(readFileSync(outFile, "utf8")) ?? [];
+  const text = readFileSync(outFile, "utf8");
+  const [, recorded, hash] = HEADER_RE.exec(text) ?? [];
   if (recorded === undefined)
     return `${file} has no generated-file header on its first line: run \`${rebuild(mode ?? "production")}\` to replace it`;
   const checked = mode ?? (recorded as BuildMode);
-  if (hash === inputHash(checked, codeHash(root), readPostsFolder(postsDir), publicDir)) return null;
-  return `${file} is stale: its inputs (posts, public/, code, library versions or mode) changed since it was generated; run \`${rebuild(checked)}\``;
+  const folder = readPostsFolder(postsDir);
+  if (hash !== inputHash(checked, codeHash(root), folder, publicDir))
+    return `${file} is stale: its inputs (posts, public/, code, library versions or mode) changed since it was generated; run \`${rebuild(checked)}\``;
+  // The hash covers the mode, so here the module was made in the mode checked.
+  const bodies = bodiesStaleness(publicDir, checked, text, folder);
+  return bodies === null ? null : `${bodies}: run \`${rebuild(checked)}\``;
 };

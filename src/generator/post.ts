@@ -1,11 +1,12 @@
 // One post file to one manifest entry, with the facts the checks across posts need. Problems are
 // returned, not thrown, so the build reports all of them; a result is plain data the cache keeps.
 
-import type { Essay, Page } from "../manifest.ts";
+import type { Body, Essay, Page } from "../manifest.ts";
 import { SITE } from "../site.ts";
 import { absoluteUrl, PATHS } from "../urls.ts";
 import type { ParsedFilename } from "./filename.ts";
 import type { ImageSizes, Size } from "./images.ts";
+import { sha256 } from "./inputs.ts";
 import { ESSAY_SCHEMA, type FrontMatterIssue, PAGE_SCHEMA, type ParsedPost, parseFrontMatter } from "./front-matter.ts";
 import type { Reference } from "./markdown/tokens.ts";
 import { renderMarkdown } from "./markdown/render.ts";
@@ -25,13 +26,21 @@ export interface PostFacts {
   readonly lines: { readonly id: number; readonly aliases: number };
 }
 
+/** An essay's manifest entry before the build names its body's file, which depends on the mode. */
+export type EssayEntry = Omit<Essay, "body">;
+
+/** An essay's Body as its file holds it, and the sha256 of that text. */
+export type BodyFile = { readonly text: string; readonly hash: string };
+
 /** A manifest entry with the facts about its post. */
-export type Post<T extends Essay | Page = Essay | Page> = { readonly entry: T; readonly facts: PostFacts };
+export type Post<T extends EssayEntry | Page = EssayEntry | Page> = { readonly entry: T; readonly facts: PostFacts };
 
 export type PostResult =
-  | ({ readonly ok: true; readonly kind: "essay" } & Post<Essay>)
+  | ({ readonly ok: true; readonly kind: "essay"; readonly body: BodyFile } & Post<EssayEntry>)
   | ({ readonly ok: true; readonly kind: "page" } & Post<Page>)
   | { readonly ok: false; readonly problems: readonly Problem[] };
+
+export type EssayPost = Extract<PostResult, { kind: "essay" }>;
 
 export type NamedPost = Exclude<ParsedFilename, { kind: "invalid" }>;
 
@@ -122,7 +131,7 @@ export const readPost = (
   const sections = headings.filter((heading) => heading.level === 2).map(({ id, text }) => ({ id, text }));
   const url = absoluteUrl(facts.path);
   const published = `${name.date}T00:00:00Z`;
-  const essay: Essay = {
+  const essay: EssayEntry = {
     slug: name.slug,
     date: name.date,
     published,
@@ -135,13 +144,17 @@ export const readPost = (
     id: id ?? url,
     draft,
     series: series ?? null,
-    toc: toc && sections.length >= SITE.tocMinSections ? sections : [],
     aliases,
-    words,
     readingMinutes: Math.max(1, Math.round(words / SITE.wordsPerMinute)),
-    html,
-    markdown: text,
     source: file,
   };
-  return { ok: true, kind: "essay", entry: essay, facts };
+  const content: Body = {
+    source: sha256(bytes),
+    html,
+    markdown: text,
+    toc: toc && sections.length >= SITE.tocMinSections ? sections : [],
+    words,
+  };
+  const bodyText = JSON.stringify(content);
+  return { ok: true, kind: "essay", entry: essay, body: { text: bodyText, hash: sha256(bodyText) }, facts };
 };

@@ -3,9 +3,9 @@
 
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import type { Essay, Page } from "../manifest.ts";
+import type { Page } from "../manifest.ts";
 import { aliasRedirects, BASE_PATHS, CONVENTIONAL_REDIRECTS, contentPaths, listsOf, otherSlashForm } from "../urls.ts";
-import type { NamedPost, Post } from "./post.ts";
+import type { EssayEntry, NamedPost, Post } from "./post.ts";
 import { type Problem, problemAt } from "./problem.ts";
 
 export interface Target {
@@ -20,7 +20,7 @@ export interface Target {
 }
 
 /** The earliest date among published essays, or, when only drafts have it, the drafts' earliest. */
-const availability = (essays: readonly Essay[]): { from: string; draft: boolean } => {
+const availability = (essays: readonly EssayEntry[]): { from: string; draft: boolean } => {
   const published = essays.filter((essay) => !essay.draft);
   return {
     from: (published.length > 0 ? published : essays).map((essay) => essay.date).sort()[0] ?? "",
@@ -32,7 +32,7 @@ const availability = (essays: readonly Essay[]): { from: string; draft: boolean 
 export type Unrendered = { readonly file: string; readonly name: NamedPost };
 
 export const siteIndex = (
-  essays: readonly Post<Essay>[],
+  essays: readonly Post<EssayEntry>[],
   pages: readonly Post<Page>[],
   unrendered: readonly Unrendered[] = [],
 ): Map<string, Target> => {
@@ -68,7 +68,11 @@ export const siteIndex = (
 };
 
 /** The redirects the essays' aliases make (old path -> canonical path), and the aliases that are not free. */
-export const aliasesOf = (essays: readonly Post<Essay>[], index: ReadonlyMap<string, Target>, publicDir: string) => {
+export const aliasesOf = (
+  essays: readonly Post<EssayEntry>[],
+  index: ReadonlyMap<string, Target>,
+  publicDir: string,
+) => {
   const redirects = new Map<string, string>();
   const owners = new Map<string, string>();
   const problems: Problem[] = [];

@@ -79,14 +79,16 @@ const maxAge = ({ epoch, now }: View, policy: number): number =>
 /** The path's answer in this epoch as a 304 or a 200; `represent` makes it once, or finds nothing visible now. */
 export const answer = async (c: Context<AppEnv>, represent: (view: View) => Representation | undefined) => {
   const { view } = c.var;
-  let made = view.epoch.answers.get(c.req.path);
+  // The preview's bodies change in place on every save, so it keeps no answer; production's never change.
+  const memo = view.manifest.mode === "production" ? view.epoch.answers : null;
+  let made = memo?.get(c.req.path);
   if (made === undefined) {
     const representation = represent(view);
     if (representation === undefined) return c.notFound();
     made = answerOf(representation);
-    view.epoch.answers.set(c.req.path, made);
+    memo?.set(c.req.path, made);
     // A failure is thrown to this request, and not kept for the next.
-    made.catch(() => view.epoch.answers.delete(c.req.path));
+    made.catch(() => memo?.delete(c.req.path));
   }
   const { kind, body, etag, lastModified } = await made;
   const [contentType, policy] = KINDS[kind];

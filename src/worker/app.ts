@@ -3,10 +3,11 @@
 
 import { type Context, Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
-import type { Manifest } from "../manifest.ts";
+import type { Essay, Manifest } from "../manifest.ts";
 import { SECURITY_HEADERS } from "../security.ts";
 import { FEED_FORMATS, type FeedFormat, feedRoute, ROUTES } from "../urls.ts";
 import { answer, type Kind, type Representation } from "./answer.ts";
+import { type Assets, readBody } from "./bodies.ts";
 import { canonicalHost, canonicalSpelling, movedPermanently } from "./canonical.ts";
 import { llmsTxt } from "./discovery/llms.ts";
 import { robotsTxt } from "./discovery/robots.ts";
@@ -24,8 +25,11 @@ import { seriesIndexPage, seriesPage } from "./pages/series.ts";
 import { tagPage, tagsPage } from "./pages/tags.ts";
 import { writingPage } from "./pages/writing.ts";
 
-/** `now` is the clock, in ms since 1970: it decides which scheduled essays are public. */
-export type AppOptions = { readonly now?: () => number };
+/**
+ * `now` is the clock, in ms since 1970: it decides which scheduled essays are public. `assets` is where
+ * the essays' bodies are read: the Worker's ASSETS binding unless a test gives its own.
+ */
+export type AppOptions = { readonly now?: () => number; readonly assets?: Assets };
 
 const FEED: Record<FeedFormat, (source: FeedSource) => string> = { atom: atomFeed, rss: rssFeed, json: jsonFeed };
 
@@ -42,7 +46,7 @@ const tagged = (c: Context<AppEnv>) => {
   return [tag, c.var.view.epoch.tags.get(tag)] as const;
 };
 
-export const createApp = (manifest: Manifest, { now = Date.now }: AppOptions = {}): Hono<AppEnv> => {
+export const createApp = (manifest: Manifest, { now = Date.now, assets }: AppOptions = {}): Hono<AppEnv> => {
   const epochAt = epochs(manifest);
   const pages = new Map(manifest.pages.map((page) => [page.slug, page]));
   const app = new Hono<AppEnv>();
@@ -50,7 +54,8 @@ export const createApp = (manifest: Manifest, { now = Date.now }: AppOptions = {
   app.use(canonicalHost);
   app.use(async (c, next) => {
     const instant = now();
-    c.set("view", { manifest, epoch: epochAt(instant), now: instant });
+    const body = (essay: Essay) => readBody(assets ?? c.env.ASSETS, essay, c.req.url);
+    c.set("view", { manifest, epoch: epochAt(instant), now: instant, body });
     await next();
   });
   app.use(methodNotAllowed);
@@ -77,12 +82,25 @@ export const createApp = (manifest: Manifest, { now = Date.now }: AppOptions = {
     const essay = c.var.view.epoch.essayBySlug.get(c.req.param("slug") ?? "");
     return answer(
       c,
-      (view) => essay && { kind: "html", lastModified: essay.modified, render: () => essayPage(view, essay) },
+      (view) =>
+        essay && {
+          kind: "html",
+          lastModified: essay.modified,
+          render: async () => essayPage(view, essay, await view.body(essay)),
+        },
     );
   });
   app.get(ROUTES.essayMarkdown, (c) => {
     const essay = c.var.view.epoch.essayBySlug.get((c.req.param("file") ?? "").replace(/\.md$/, ""));
-    return answer(c, () => essay && { kind: "markdown", lastModified: essay.modified, render: () => essay.markdown });
+    return answer(
+      c,
+      (view) =>
+        essay && {
+          kind: "markdown",
+          lastModified: essay.modified,
+          render: async () => (await view.body(essay)).markdown,
+        },
+    );
   });
   app.get(ROUTES.page, (c) => {
     const page = pages.get(c.req.param("slug") ?? "");
@@ -90,15 +108,20 @@ export const createApp = (manifest: Manifest, { now = Date.now }: AppOptions = {
   });
   for (const format of FEED_FORMATS) {
     app.get(feedRoute(format, false), (c) =>
-      answer(c, (view) => list(format, view, async () => FEED[format](await feedSource(view.epoch.essays, null)))),
+      answer(c, (view) =>
+        list(format, view, async () => FEED[format](await feedSource(view, view.epoch.essays, null))),
+      ),
     );
     app.get(feedRoute(format, true), (c) => {
       const [tag, essays] = tagged(c);
-      return answer(c, (view) => essays && list(format, view, async () => FEED[format](await feedSource(essays, tag))));
+      return answer(
+        c,
+        (view) => essays && list(format, view, async () => FEED[format](await feedSource(view, essays, tag))),
+      );
     });
   }
 
   app.notFound(notFound(manifest.stylesheet));
-  app.onError(serverError);
+  app.onError(serverError(manifest.stylesheet));
   return app;
 };

@@ -1,17 +1,22 @@
 // What the site shows at an instant. Essays go live at 00:00 UTC on their date, so between two such
 // instants all that is list-shaped is fixed: an Epoch, made once and reused until the next essay goes live.
 
-import type { Essay, Manifest } from "../manifest.ts";
+import type { Body, Essay, Manifest } from "../manifest.ts";
 import { aliasRedirects, listsOf, sitePaths } from "../urls.ts";
 import type { Answer } from "./answer.ts";
 
 export type Epoch = ReturnType<typeof makeEpoch>;
 
-/** What a page is made from: the manifest, the epoch in force, and the request's instant (ms). */
-export type View = { readonly manifest: Manifest; readonly epoch: Epoch; readonly now: number };
+/** What a page is made from: the manifest, the epoch in force, the request's instant (ms), and a way to an essay's body. */
+export type View = {
+  readonly manifest: Manifest;
+  readonly epoch: Epoch;
+  readonly now: number;
+  readonly body: (essay: Essay) => Promise<Body>;
+};
 
 /** What the app's middleware hands every route: the view of the site at the request's instant. */
-export type AppEnv = { readonly Variables: { readonly view: View } };
+export type AppEnv = { readonly Bindings: Env; readonly Variables: { readonly view: View } };
 
 /** The newest `modified` among some essays (RFC 3339 instants in UTC sort as text), or null. */
 const newer = (newest: string | null, { modified }: Essay): string =>

@@ -2,7 +2,7 @@
 // insertions are `prose` (the build's rendering of the author's Markdown) and the JSON-LD block.
 
 import { html, raw } from "hono/html";
-import type { Essay } from "../manifest.ts";
+import type { Body, Essay } from "../manifest.ts";
 import { SITE } from "../site.ts";
 import { absoluteUrl, FEED_FORMATS, FEEDS, LAYOUT_IDS, PATHS } from "../urls.ts";
 
@@ -37,7 +37,7 @@ export interface PageMeta {
   /** A tag whose feeds the page advertises besides the site's own. */
   readonly tag?: string;
   /** The essay the page shows: Open Graph article metadata and schema.org structured data. */
-  readonly essay?: Essay;
+  readonly essay?: Essay & Pick<Body, "words">;
 }
 
 const NAV = { Writing: PATHS.writing, Tags: PATHS.tags, Series: PATHS.series, About: PATHS.page("about") };
@@ -51,7 +51,7 @@ export const draftBanner = (kind: "essay" | "page"): Html =>
 /** Build-rendered Markdown HTML, inserted as is. */
 export const prose = (renderedMarkdown: string): Html => html`<div class="prose">${raw(renderedMarkdown)}</div>`;
 
-const structuredData = (essay: Essay): Record<string, unknown> => {
+const structuredData = (essay: Essay & Pick<Body, "words">): Record<string, unknown> => {
   const url = absoluteUrl(PATHS.essay(essay.slug));
   return {
     "@context": "https://schema.org",
@@ -74,7 +74,7 @@ const structuredData = (essay: Essay): Record<string, unknown> => {
 
 // JSON is not HTML: escaping it as HTML would corrupt it, and a "</script>" inside a string would
 // end the element. Escaping "<" as \u003c keeps it valid JSON that cannot leave the block.
-const jsonLd = (essay: Essay): Html =>
+const jsonLd = (essay: Essay & Pick<Body, "words">): Html =>
   html`<script type="application/ld+json">${raw(JSON.stringify(structuredData(essay)).replaceAll("<", "\\u003c"))}</script>\n`;
 
 /** The feeds of the whole site (tag null) or of one tag, as links in the head. */

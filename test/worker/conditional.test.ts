@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createApp } from "../../src/worker/app.ts";
-import { fixtureApp, manifestOf, NOW, ORIGIN, request } from "./app.ts";
+import { appOf, fixtureApp, manifestOf, NOW, ORIGIN, request } from "./app.ts";
 
 const RESOURCES = [
   ["an HTML list", "/writing/", "text/html; charset=utf-8"],
@@ -141,7 +140,7 @@ describe("ETags", () => {
     for (const path of ["/sitemap.xml", "/llms.txt"]) {
       const [a, b] = await Promise.all([
         fixtureApp().request(`${ORIGIN}${path}`),
-        createApp(changed, { now: () => NOW }).request(`${ORIGIN}${path}`),
+        appOf(changed, NOW).request(`${ORIGIN}${path}`),
       ]);
       expect(b.headers.get("etag"), path).not.toBe(a.headers.get("etag"));
     }

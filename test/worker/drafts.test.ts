@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createApp } from "../../src/worker/app.ts";
-import { manifestOf, ORIGIN, request } from "./app.ts";
+import { appOf, manifestOf, ORIGIN, request } from "./app.ts";
 
 describe("drafts", () => {
   it("are absent from the production site: no page, no entry", async () => {
@@ -32,7 +31,7 @@ describe("the preview", () => {
 
   it("drops a scheduled essay's banner when it goes live, in a preview that runs across the instant", async () => {
     let now = Date.parse("2098-12-31T23:59:59Z");
-    const app = createApp(manifestOf("preview"), { now: () => now });
+    const app = appOf(manifestOf("preview"), () => now);
     const page = async () => (await app.request(`${ORIGIN}/writing/scheduled-essay`)).text();
     expect(await page()).toContain("<strong>Scheduled.</strong>");
     now = Date.parse("2099-01-01T00:00:00Z");

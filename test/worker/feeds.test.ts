@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Essay } from "../../src/manifest.ts";
 import { SITE } from "../../src/site.ts";
 import { feedCopy } from "../../src/worker/feeds/feed-copy.ts";
-import { manifestOf, request } from "./app.ts";
+import { bodyOf, manifestOf, request } from "./app.ts";
 import { child, children, parseXml, text, urlsIn, type XmlNode } from "./xml.ts";
 
 const RFC3339_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
@@ -25,7 +25,7 @@ const rfc822 = (value: string): number => {
 
 /** The essay's HTML with its URLs absolute, as the feeds must carry it. */
 const feedHtmlOf = (essay: Essay | undefined): Promise<string> =>
-  feedCopy(essay?.html ?? "", `https://fmlops.dev/writing/${essay?.slug}`);
+  feedCopy(essay === undefined ? "" : bodyOf(essay).html, `https://fmlops.dev/writing/${essay?.slug}`);
 
 const visibleEssays = () => manifestOf("production").essays.filter((essay) => essay.date <= "2026-11-25");
 

@@ -1,5 +1,5 @@
 // Global setup (runs in Node before the workerd tests): builds fixture posts with the real build
-// and hands the manifests to the tests through vitest's provide/inject.
+// and hands the manifests, and the bodies they name by path, to the tests through vitest's provide/inject.
 //   production, preview   test/fixtures/posts in each mode
 //   rebuilt               the same posts built again, independently: validators must not move
 //   many                  25 generated essays over 2024 and 2025: feed limits, grouping by year
@@ -12,6 +12,8 @@ import { collectPosts } from "../../src/generator/collect.ts";
 import { readPostsFolder } from "../../src/generator/inputs.ts";
 import { formatProblem } from "../../src/generator/problem.ts";
 import type { BuildMode, Manifest } from "../../src/manifest.ts";
+
+const bodies = new Map<string, string>();
 import { FIXTURE_POSTS } from "../support/fixture-site.ts";
 import { ROOT } from "../support/project-copy.ts";
 
@@ -26,6 +28,7 @@ const build = (postsDir: string, mode: BuildMode): Manifest => {
     ledger: { entries: [], displayFile: "none" },
   });
   if (!result.ok) throw new Error(`fixture posts do not build:\n${result.problems.map(formatProblem).join("\n")}`);
+  for (const [path, text] of result.bodies) bodies.set(path, text);
   return result.manifest;
 };
 
@@ -55,4 +58,5 @@ export default function setup(project: TestProject): void {
     rebuilt: build(FIXTURE_POSTS, "production"),
     many: manyEssays(),
   });
+  project.provide("fixtureBodies", Object.fromEntries(bodies));
 }

@@ -6,5 +6,7 @@ export type FixtureName = "production" | "preview" | "rebuilt" | "many";
 declare module "vitest" {
   export interface ProvidedContext {
     fixtureManifests: Record<FixtureName, Manifest>;
+    /** Every fixture manifest's bodies, by the path the manifest names them by. */
+    fixtureBodies: Record<string, string>;
   }
 }

@@ -2,8 +2,7 @@
 // UTC on its date with no rebuild. Tests choose the clock.
 
 import { describe, expect, it } from "vitest";
-import { createApp } from "../../src/worker/app.ts";
-import { manifestOf, ORIGIN, request } from "./app.ts";
+import { appOf, manifestOf, ORIGIN, request } from "./app.ts";
 
 const BEFORE = Date.parse("2098-12-31T23:59:59Z");
 const AT = Date.parse("2099-01-01T00:00:00Z");
@@ -61,7 +60,7 @@ describe("a scheduled essay", () => {
 
   it("is seen by one running Worker as its clock moves: answers made earlier are neither stale nor cached too long", async () => {
     let now = AT - 86_400_000;
-    const app = createApp(manifestOf(), { now: () => now });
+    const app = appOf(manifestOf(), () => now);
     const get = async (path: string) => await app.request(`${ORIGIN}${path}`);
     const far = await get("/writing/");
     expect(far.headers.get("cache-control")).toBe("public, max-age=300");

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createApp } from "../../src/worker/app.ts";
-import { fixtureApp, manifestOf, NOW, ORIGIN, request } from "./app.ts";
+import { appOf, fixtureApp, manifestOf, NOW, ORIGIN, request } from "./app.ts";
 
 const redirects = async (from: string, to: string): Promise<void> => {
   const response = await request(from);
@@ -139,7 +138,7 @@ describe("a failure to render", () => {
         return about.html;
       },
     };
-    const app = createApp({ ...manifest, pages: [failing, ...manifest.pages.slice(1)] }, { now: () => NOW });
+    const app = appOf({ ...manifest, pages: [failing, ...manifest.pages.slice(1)] }, NOW);
     const failed = await app.request(`${ORIGIN}/${about.slug}/`);
     expect(failed.status).toBe(500);
     expect(failed.headers.get("content-security-policy")).toMatch(/^default-src 'none'/);

@@ -3,7 +3,7 @@
 import type { Essay } from "../../manifest.ts";
 import { SITE } from "../../site.ts";
 import { absoluteUrl, type FeedFormat, PATHS } from "../../urls.ts";
-import { newestModified } from "../epoch.ts";
+import { newestModified, type View } from "../epoch.ts";
 import { feedCopy } from "./feed-copy.ts";
 
 // A feed must carry an update time even when it is empty; a fixed one keeps its bytes stable.
@@ -12,12 +12,17 @@ const EMPTY_FEED_UPDATED = "1970-01-01T00:00:00Z";
 /** An essay as a feed carries it: with its feed copy. */
 export type FeedEssay = Essay & { readonly feedHtml: string };
 
+const copyOf = async (view: View, essay: Essay): Promise<string> =>
+  feedCopy((await view.body(essay)).html, absoluteUrl(PATHS.essay(essay.slug)));
+
 // An essay's copy is made once, whichever feeds carry it (three formats, its tags); a failure is not kept.
+// Not in the preview, whose bodies change under the same essay on every save.
 const copies = new WeakMap<Essay, Promise<string>>();
-const feedHtmlOf = (essay: Essay): Promise<string> => {
+const feedHtmlOf = (view: View, essay: Essay): Promise<string> => {
+  if (view.manifest.mode === "preview") return copyOf(view, essay);
   let copy = copies.get(essay);
   if (copy === undefined) {
-    copy = feedCopy(essay.html, absoluteUrl(PATHS.essay(essay.slug)));
+    copy = copyOf(view, essay);
     copies.set(essay, copy);
     copy.catch(() => copies.delete(essay));
   }
@@ -25,9 +30,9 @@ const feedHtmlOf = (essay: Essay): Promise<string> => {
 };
 
 /** A feed's title, the page it mirrors, its newest essays, and their newest `modified`: it changes when they do. */
-export const feedSource = async (visible: readonly Essay[], tag: string | null) => {
+export const feedSource = async (view: View, visible: readonly Essay[], tag: string | null) => {
   const essays: FeedEssay[] = await Promise.all(
-    visible.slice(0, SITE.feedLimit).map(async (essay) => ({ ...essay, feedHtml: await feedHtmlOf(essay) })),
+    visible.slice(0, SITE.feedLimit).map(async (essay) => ({ ...essay, feedHtml: await feedHtmlOf(view, essay) })),
   );
   return {
     title: tag === null ? SITE.name : `${SITE.name}: ${tag}`,

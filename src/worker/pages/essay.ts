@@ -1,7 +1,7 @@
 // One essay at /writing/:slug: header, table of contents, body, its series and its neighbours.
 
 import { html } from "hono/html";
-import type { Essay } from "../../manifest.ts";
+import type { Body, Essay } from "../../manifest.ts";
 import { LAYOUT_IDS, PATHS } from "../../urls.ts";
 import { draftBanner, type Html, layout, longDate, minutes, prose, thousands } from "../layout.ts";
 import type { View } from "../epoch.ts";
@@ -14,13 +14,13 @@ const previewBanner = (essay: Essay, now: number): Html | "" => {
   return html`<p class="draft-banner" role="note"><strong>Scheduled.</strong> This essay goes live on ${longDate(essay.date)} at 00:00 UTC; until then only the preview shows it.</p>`;
 };
 
-const tableOfContents = (essay: Essay): Html | "" =>
-  essay.toc.length === 0
+const tableOfContents = ({ toc }: Body): Html | "" =>
+  toc.length === 0
     ? ""
     : html`<nav class="toc" aria-labelledby="${LAYOUT_IDS.contents}">
 <h2 id="${LAYOUT_IDS.contents}">Contents</h2>
 <ol>
-${essay.toc.map((entry) => html`<li><a href="#${entry.id}">${entry.text}</a></li>`)}
+${toc.map((entry) => html`<li><a href="#${entry.id}">${entry.text}</a></li>`)}
 </ol>
 </nav>`;
 
@@ -49,24 +49,29 @@ ${older === undefined ? "" : html`<a class="previous" href="${PATHS.essay(older.
 ${newer === undefined ? "" : html`<a class="next" href="${PATHS.essay(newer.slug)}" rel="next"><span class="direction">Next</span> ${newer.title}</a>`}
 </nav>`;
 
-export const essayPage = ({ manifest, epoch, now }: View, essay: Essay): string => {
+export const essayPage = ({ manifest, epoch, now }: View, essay: Essay, body: Body): string => {
   const index = epoch.essays.indexOf(essay);
   return layout(
     manifest.stylesheet,
-    { title: essay.title, description: essay.summary, path: PATHS.essay(essay.slug), essay },
+    {
+      title: essay.title,
+      description: essay.summary,
+      path: PATHS.essay(essay.slug),
+      essay: { ...essay, words: body.words },
+    },
     html`<article class="essay">
 ${previewBanner(essay, now)}
 <header class="essay-header">
 <h1>${essay.title}</h1>
 <p class="dek">${essay.dek}</p>
-<p class="meta"><time datetime="${essay.date}">${longDate(essay.date)}</time> · ${thousands(essay.words)} words · ${minutes(essay.readingMinutes)} read${
+<p class="meta"><time datetime="${essay.date}">${longDate(essay.date)}</time> · ${thousands(body.words)} words · ${minutes(essay.readingMinutes)} read${
       essay.updated === null ? "" : html` · Updated <time datetime="${essay.updated}">${longDate(essay.updated)}</time>`
     }</p>
 ${tagLinks(essay.tags)}
 </header>
 ${seriesBox(essay, essay.series === null ? [] : (epoch.series.get(essay.series) ?? []))}
-${tableOfContents(essay)}
-${prose(essay.html)}
+${tableOfContents(body)}
+${prose(body.html)}
 </article>
 ${neighbours(epoch.essays[index + 1], epoch.essays[index - 1])}`,
   );

@@ -1,0 +1,83 @@
+// The essays' bodies in public/_bodies/: written after every check has passed, before the manifest that
+// names them; removed once no manifest names them; and checked, with the manifest, before every bundle.
+
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { BODIES_DIR, type Body, type BuildMode, bodyHash, bodyPath } from "../manifest.ts";
+import { parseFilename } from "./filename.ts";
+import { type FolderEntry, filesUnder, sha256 } from "./inputs.ts";
+import { writeAtomic } from "./write-atomic.ts";
+
+const fileOf = (publicDir: string, path: string): string => join(publicDir, path);
+
+/** Every file in public/_bodies/, as the paths the Worker reads them by. */
+const bodyFiles = (publicDir: string): string[] => {
+  const dir = join(publicDir, BODIES_DIR);
+  return existsSync(dir) ? filesUnder(dir).map((file) => `/${BODIES_DIR}${file.slice(dir.length)}`) : [];
+};
+
+/**
+ * Writes the bodies that are not on disk as they are. A production body's name is its hash, so one that
+ * exists is left alone; the preview's are compared, so a save rewrites only its own.
+ */
+export const writeBodies = (publicDir: string, bodies: ReadonlyMap<string, string>): void => {
+  for (const [path, text] of bodies) {
+    const file = fileOf(publicDir, path);
+    const current =
+      bodyHash(path) !== null ? existsSync(file) : existsSync(file) && readFileSync(file, "utf8") === text;
+    if (!current) writeAtomic(file, text);
+  }
+};
+
+/** Removes every body file the manifest just written does not name (an edited essay's old body, say). */
+export const removeStaleBodies = (publicDir: string, bodies: ReadonlyMap<string, string>): void => {
+  for (const path of bodyFiles(publicDir))
+    if (!bodies.has(path) && !path.endsWith(".tmp")) rmSync(fileOf(publicDir, path), { force: true });
+};
+
+const BODY_RE = new RegExp(`"body":"(/${BODIES_DIR}/[^"]+)"`, "g");
+
+/**
+ * Why the bodies do not match the manifest module's text and the posts, or null. Production: each body
+ * the module names exists with exactly the bytes its name hashes. Preview: each essay in posts/ has a
+ * body made from its bytes as they are now. Either way public/_bodies/ holds nothing else, so a deploy
+ * never uploads a preview's drafts.
+ */
+export const bodiesStaleness = (
+  publicDir: string,
+  mode: BuildMode,
+  moduleText: string,
+  folder: readonly FolderEntry[],
+): string | null => {
+  const where = `public/${BODIES_DIR}`;
+  const expected = new Map<string, (bytes: Buffer) => boolean>();
+  if (mode === "production") {
+    for (const [, path = ""] of moduleText.matchAll(BODY_RE))
+      expected.set(path, (bytes) => sha256(bytes) === bodyHash(path));
+  } else {
+    for (const { name, bytes: post } of folder) {
+      const parsed = parseFilename(name);
+      if (parsed.kind !== "essay" || post === null) continue;
+      const source = sha256(post);
+      expected.set(bodyPath(mode, parsed.slug, ""), (bytes) => {
+        const body = JSON.parse(bytes.toString("utf8")) as Body;
+        return body.source === source;
+      });
+    }
+  }
+  for (const [path, holds] of expected) {
+    const file = fileOf(publicDir, path);
+    if (!existsSync(file)) return `${where} has no ${path.slice(BODIES_DIR.length + 2)}, which the manifest names`;
+    let fresh = false;
+    try {
+      fresh = holds(readFileSync(file));
+    } catch {
+      // Unreadable JSON is as stale as the wrong bytes.
+    }
+    if (!fresh) return `${where}/${path.slice(BODIES_DIR.length + 2)} does not hold what the manifest names`;
+  }
+  const stray = bodyFiles(publicDir).find((path) => !expected.has(path));
+  return stray === undefined
+    ? null
+    : `${where} holds ${stray.slice(BODIES_DIR.length + 2)}, which the manifest does not name`;
+};
