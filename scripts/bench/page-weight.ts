@@ -77,7 +77,9 @@ export const measurePageWeight = async (dir: string, site: LoadedSite): Promise<
   // Each essay's page with its rendered body (which the layout inserts verbatim) cut out, plus the CSS.
   const outside: string[] = [];
   let worst = { slug: "", bytes: 0 };
-  for (const { slug, html: body } of site.manifest.essays) {
+  for (const essay of site.manifest.essays) {
+    const { slug } = essay;
+    const body = site.body(essay).html;
     const html = await get(`/writing/${slug}`);
     if (!html.includes(body)) throw new Error(`the page of ${slug} does not hold its rendered body verbatim`);
     const bytes = gzipBytes(html.replace(body, "")) + cssGzip;

@@ -6,6 +6,7 @@
 import { onPath } from "../../test/support/system-tool.ts";
 import { type LoadOptions, type LoadResult, load, loadTool } from "./load-generator.ts";
 import type { Section, Target } from "./report.ts";
+import { projectPaths } from "../../src/generator/paths.ts";
 import { type Server, serveNginx, serveWorkerd } from "./serve.ts";
 import { type Captured, constantWorkerSource } from "./site.ts";
 import { log, median, ratio, table } from "./util.ts";
@@ -41,7 +42,7 @@ export const measureRequests = async (
     log("  wrangler deploy --dry-run: the constant-bytes Worker");
     const theirs = await dryRun(constant.dir);
     cleanup.push(theirs.remove);
-    const servers = [await serveWorkerd("our Worker", ours.module, date)];
+    const servers = [await serveWorkerd("our Worker", ours.module, date, projectPaths(dir).publicDir)];
     cleanup.push(servers[0]!.stop);
     servers.push(await serveWorkerd("constant Worker", theirs.module, date));
     cleanup.push(servers[1]!.stop);

@@ -46,8 +46,16 @@ export const startServer = async (
   throw new Error(`${name} did not answer within ${readyTimeoutMs / 1000} s:\n${output().slice(-4000)}`);
 };
 
-/** Serves one ES module Worker (wrangler's dry-run output) with `workerd serve`. */
-export const serveWorkerd = async (name: string, bundle: string, compatibilityDate: string): Promise<Server> => {
+/**
+ * Serves one ES module Worker (wrangler's dry-run output) with `workerd serve`; with `assetsDir`, its
+ * ASSETS binding reads that folder (workerd's disk service, standing in for Cloudflare's assets layer).
+ */
+export const serveWorkerd = async (
+  name: string,
+  bundle: string,
+  compatibilityDate: string,
+  assetsDir?: string,
+): Promise<Server> => {
   const { dir, remove } = tempDir("fmlops-workerd-");
   copyFileSync(bundle, join(dir, "index.js"));
   const port = await freePort();
@@ -55,12 +63,17 @@ export const serveWorkerd = async (name: string, bundle: string, compatibilityDa
     join(dir, "config.capnp"),
     `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
-  services = [ (name = "main", worker = .worker) ],
+  services = [ (name = "main", worker = .worker)${assetsDir === undefined ? "" : `, (name = "assets", disk = (path = ${JSON.stringify(assetsDir)}))`} ],
   sockets = [ (name = "http", address = "127.0.0.1:${port}", http = (), service = "main") ],
 );
 const worker :Workerd.Worker = (
   modules = [ (name = "index.js", esModule = embed "index.js") ],
-  compatibilityDate = "${compatibilityDate}",
+  compatibilityDate = "${compatibilityDate}",${
+    assetsDir === undefined
+      ? ""
+      : `
+  bindings = [ (name = "ASSETS", service = "assets") ],`
+  }
 );
 `,
   );

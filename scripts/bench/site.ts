@@ -5,12 +5,16 @@
 
 import { pathToFileURL } from "node:url";
 import { projectPaths } from "../../src/generator/paths.ts";
-import type { Essay, Manifest } from "../../src/manifest.ts";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Body, Essay, Manifest } from "../../src/manifest.ts";
 import { serveWorkerd } from "./serve.ts";
 import { compatibilityDate } from "./wrangler.ts";
 
 export interface LoadedSite {
   readonly manifest: Manifest;
+  /** An essay's body, as the build wrote it. */
+  readonly body: (essay: Essay) => Body;
   /** The served Worker's answer for a path (with its query), redirects not followed. */
   readonly fetch: (path: string, headers?: Readonly<Record<string, string>>) => Promise<Response>;
 }
@@ -20,11 +24,13 @@ export interface LoadedSite {
  * served by workerd; the server is stopped however `use` ends.
  */
 export const withSite = async <T>(dir: string, module: string, use: (site: LoadedSite) => Promise<T>): Promise<T> => {
-  const { manifest } = (await import(pathToFileURL(projectPaths(dir).outFile).href)) as { manifest: Manifest };
-  const server = await serveWorkerd("the site", module, compatibilityDate(dir));
+  const { outFile, publicDir } = projectPaths(dir);
+  const { manifest } = (await import(pathToFileURL(outFile).href)) as { manifest: Manifest };
+  const server = await serveWorkerd("the site", module, compatibilityDate(dir), publicDir);
   try {
     return await use({
       manifest,
+      body: (essay) => JSON.parse(readFileSync(join(publicDir, essay.body), "utf8")) as Body,
       fetch: (path, headers = {}) => fetch(`${server.origin}${path}`, { headers, redirect: "manual" }),
     });
   } finally {

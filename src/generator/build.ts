@@ -21,8 +21,14 @@ export interface BuildOptions extends ProjectPaths {
   readonly now?: Date;
 }
 
-/** What a build made; `rendered` counts the posts it rendered, the others came from the render cache. */
-export type BuildResult = { manifest: Manifest; rendered: number; inputHash: string; publicPaths: readonly string[] };
+/** What a build made (`bodies` by path); `rendered` counts the posts it rendered, the others came from the render cache. */
+export type BuildResult = {
+  manifest: Manifest;
+  bodies: ReadonlyMap<string, string>;
+  rendered: number;
+  inputHash: string;
+  publicPaths: readonly string[];
+};
 
 /** Builds the project at `options`; `cache` is the render cache, which `npm run dev` keeps between builds. */
 export const buildManifest = async (
@@ -60,6 +66,7 @@ export const buildManifest = async (
     removeStaleBodies(publicDir, collected.bodies);
     return {
       manifest: collected.manifest,
+      bodies: collected.bodies,
       rendered: cache.rendered(),
       inputHash: hash,
       publicPaths: collected.publicPaths,

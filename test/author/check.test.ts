@@ -63,8 +63,8 @@ describe("npm run check", () => {
     writeFileSync(
       type,
       readFileSync(type, "utf8").replace(
-        "  readonly words: number;",
-        "  readonly words: number;\n  readonly wordsInCode: number;",
+        "  readonly readingMinutes: number;",
+        "  readonly readingMinutes: number;\n  readonly wordsInCode: number;",
       ),
     );
     const result = npm(dir, ["check"]);

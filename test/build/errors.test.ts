@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { essay, problemsOf, tempPosts, VALID_ESSAY } from "../support/temp-posts.ts";
+import { bodyOf, essay, problemsOf, tempPosts, VALID_ESSAY } from "../support/temp-posts.ts";
 
 const problemsFor = (files: Record<string, string | Uint8Array>): string[] => {
   const posts = tempPosts(files);
@@ -256,7 +256,7 @@ describe("accepted input", () => {
     try {
       const collected = posts.collect();
       expect(collected.ok && collected.manifest.essays[0]?.title).toBe("A title");
-      expect(collected.ok && collected.manifest.essays[0]?.html).toBe("<p>Some words of the essay.</p>\n");
+      expect(bodyOf(collected).html).toBe("<p>Some words of the essay.</p>\n");
     } finally {
       posts.remove();
     }

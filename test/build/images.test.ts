@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { essay, problemsOf, tempPosts, type TempPosts } from "../support/temp-posts.ts";
+import { bodyOf, essay, problemsOf, tempPosts, type TempPosts } from "../support/temp-posts.ts";
 
 let posts: TempPosts | undefined;
 afterEach(() => posts?.remove());
@@ -16,10 +16,9 @@ const TURNED_JPEG = Buffer.from(
   "hex",
 );
 
-/** The essay's HTML as the manifest holds it. */
+/** The essay's HTML as its body holds it. */
 const htmlOf = async (p: TempPosts): Promise<string> => {
-  const { manifest } = await p.build();
-  return manifest.essays[0]?.html ?? "";
+  return bodyOf(await p.build()).html;
 };
 
 describe("local images", () => {
@@ -49,7 +48,7 @@ describe("local images", () => {
     writeFileSync(join(posts.publicDir, "images", "chart.svg"), svg(800, 600));
     const rebuilt = await posts.build();
     expect(rebuilt.rendered).toBe(1);
-    expect(rebuilt.manifest.essays.find((e) => e.slug === "one")?.html).toContain('width="800" height="600"');
+    expect(bodyOf(rebuilt, "one").html).toContain('width="800" height="600"');
   });
 
   it("fail the build, naming file and line, without alt text, in Markdown or in raw HTML", () => {

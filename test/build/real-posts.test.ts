@@ -6,6 +6,7 @@ import { collectPosts } from "../../src/generator/collect.ts";
 import { readPostsFolder } from "../../src/generator/inputs.ts";
 import { readLedger } from "../../src/generator/ledger.ts";
 import { formatProblem } from "../../src/generator/problem.ts";
+import { bodyOf } from "../support/temp-posts.ts";
 
 const collected = collectPosts({
   folder: readPostsFolder(fileURLToPath(new URL("../../posts", import.meta.url))),
@@ -33,8 +34,10 @@ describe("posts/", () => {
     const essays = collected.ok ? collected.manifest.essays : [];
     expect(essays.length).toBeGreaterThanOrEqual(4);
     for (const essay of essays) {
-      expect(essay.words, essay.source).toBeGreaterThan(500);
-      expect(essay.html, essay.source).toMatch(/<pre tabindex="0"><code class="hljs language-[a-z]+">/);
+      expect(bodyOf(collected, essay.slug).words, essay.source).toBeGreaterThan(500);
+      expect(bodyOf(collected, essay.slug).html, essay.source).toMatch(
+        /<pre tabindex="0"><code class="hljs language-[a-z]+">/,
+      );
     }
   });
 });

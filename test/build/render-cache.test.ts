@@ -11,12 +11,13 @@ import {
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildManifest } from "../../src/generator/build.ts";
-import { codeHash, renderKey } from "../../src/generator/inputs.ts";
+import { codeHash, filesUnder, renderKey } from "../../src/generator/inputs.ts";
 import { projectPaths } from "../../src/generator/paths.ts";
 import { openRenderCache } from "../../src/generator/render-cache.ts";
+import { BODIES_DIR } from "../../src/manifest.ts";
 import { buildIn } from "../support/npm.ts";
 import { copyProject, ROOT } from "../support/project-copy.ts";
-import { essay, tempPosts, VALID_ESSAY, type TempPosts } from "../support/temp-posts.ts";
+import { bodyOf, essay, tempPosts, type TempPosts, VALID_ESSAY } from "../support/temp-posts.ts";
 
 let posts: TempPosts | undefined;
 afterEach(() => posts?.remove());
@@ -50,7 +51,7 @@ describe("the render cache", () => {
     await posts.build();
     const warm = posts.output();
     const cold = await posts.build("production", { cache: false });
-    expect(cold.manifest.essays.find((e) => e.slug === "two")?.html).toContain("Other words");
+    expect(bodyOf(cold, "two").html).toContain("Other words");
     expect(body(posts.output())).toBe(body(warm));
   });
 
@@ -101,7 +102,7 @@ describe("the render cache", () => {
     posts.write("2026-01-02-two.md", VALID_ESSAY.replace("Some words", "Saved words"));
     const rebuilt = await buildManifest(posts.options(), cache);
     expect(rebuilt.rendered).toBe(1);
-    expect(rebuilt.manifest.essays.find((e) => e.slug === "two")?.html).toContain("Saved words");
+    expect(bodyOf(rebuilt, "two").html).toContain("Saved words");
   });
 
   it("is keyed by the generator's code and every installed library's version, not the Worker's code", () => {
@@ -161,7 +162,8 @@ describe("the render cache", () => {
       const fresh = buildIn(project.dir, []);
       expect(fresh.status, fresh.stderr).toBe(0);
       expect(fresh.stdout).not.toMatch(/; 0 posts rendered/);
-      expect(readFileSync(paths.outFile, "utf8")).toContain("data-edited");
+      const bodies = filesUnder(join(paths.publicDir, BODIES_DIR)).map((file) => readFileSync(file, "utf8"));
+      expect(bodies.join("")).toContain("data-edited");
     } finally {
       project.remove();
     }
@@ -173,8 +175,8 @@ describe("the render cache", () => {
     const before = posts.output();
     const file = posts.cacheFile;
     writeFileSync(file, readFileSync(file, "utf8").replace(/\}\n/, "\n"));
-    const { manifest } = await posts.build();
-    expect(manifest.essays.map((essay) => essay.html)).toEqual([
+    const built = await posts.build();
+    expect(built.manifest.essays.map((essay) => bodyOf(built, essay.slug).html)).toEqual([
       expect.stringContaining("Some words"),
       expect.stringContaining("Some words"),
     ]);

@@ -5,6 +5,7 @@ import { cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { BODIES_DIR } from "../../src/manifest.ts";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -44,7 +45,12 @@ export const copyProject = ({ posts }: CopyOptions = {}): ProjectCopy => {
   for (const entry of COPIED) {
     if (posts !== undefined && entry === "published-urls.txt") continue;
     const source = entry === "posts" && posts !== undefined ? posts : join(ROOT, entry);
-    cpSync(source, join(dir, entry), { recursive: true, filter: (path) => !path.includes(join("src", "generated")) });
+    // What the build generates is left behind: the copy builds its own.
+    const generated = [join("src", "generated"), join("public", BODIES_DIR)];
+    cpSync(source, join(dir, entry), {
+      recursive: true,
+      filter: (path) => !generated.some((folder) => path.includes(folder)),
+    });
   }
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };

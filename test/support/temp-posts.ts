@@ -1,14 +1,14 @@
 // Temporary posts folders for build tests: the real posts/ is never touched.
 
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { type BuildOptions, type BuildResult, buildManifest } from "../../src/generator/build.ts";
 import { type Collected, collectPosts } from "../../src/generator/collect.ts";
-import { isGeneratedPublicFile, readPostsFolder } from "../../src/generator/inputs.ts";
+import { filesUnder, isGeneratedPublicFile, readPostsFolder } from "../../src/generator/inputs.ts";
 import { readLedger } from "../../src/generator/ledger.ts";
 import { formatProblem } from "../../src/generator/problem.ts";
-import type { BuildMode } from "../../src/manifest.ts";
+import { BODIES_DIR, type Body, type BuildMode } from "../../src/manifest.ts";
 import { ROOT } from "./project-copy.ts";
 
 /** The tests' today: later than every dated test post except those meant to be scheduled. */
@@ -30,7 +30,7 @@ export interface TempPosts {
   readonly build: (mode?: BuildMode, options?: { readonly cache: boolean }) => Promise<BuildResult>;
   readonly collect: (mode?: BuildMode) => Collected;
   readonly write: (name: string, contents: string | Uint8Array) => void;
-  /** The manifest module: everything of the posts the Worker would bundle. */
+  /** The manifest module and every body file after it: everything of the posts a deploy would upload. */
   readonly output: () => string;
   readonly remove: () => void;
 }
@@ -88,9 +88,20 @@ export const tempPosts = (files: Files, today = TODAY): TempPosts => {
         ledger: { entries: readLedger(ledgerFile), displayFile: "published-urls.txt" },
       }),
     write,
-    output: () => readFileSync(outFile, "utf8"),
+    output: () =>
+      [outFile, ...(existsSync(join(publicDir, BODIES_DIR)) ? filesUnder(join(publicDir, BODIES_DIR)) : [])]
+        .map((file) => readFileSync(file, "utf8"))
+        .join("\n"),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
+};
+
+/** An essay's Body as a build or a collection made it (the first essay unless told which). */
+export const bodyOf = (made: Collected | BuildResult, slug?: string): Body => {
+  if ("ok" in made && !made.ok) throw new Error("expected the build to succeed, but it failed");
+  const { manifest, bodies } = made as BuildResult;
+  const essay = slug === undefined ? manifest.essays[0] : manifest.essays.find((e) => e.slug === slug);
+  return JSON.parse(bodies.get(essay?.body ?? "") ?? "null") as Body;
 };
 
 /** The problems of a build that must fail, formatted as the CLI prints them. */
