@@ -13,7 +13,7 @@
 //      Location) is not the one expected for its URL.
 //
 // Only the Worker is served: the static-assets layer that answers public/ files in production is
-// not in front of it, and no URL of the mix is a file. Every step has a time limit, and the server
+// not in front of it (the Worker's ASSETS binding reads public/ from disk), and no URL of the mix is a file. Every step has a time limit, and the server
 // and any child process are stopped on every path out: success, failure, an exception, a time limit,
 // Ctrl-C, SIGTERM or SIGHUP.
 //
@@ -231,6 +231,8 @@ const serve = async (bundle: string): Promise<string> => {
       modules: true,
       modulesRoot: bundle,
       compatibilityDate: compatibilityDate(),
+      // The essays' bodies, read from public/ as the assets layer would hand them to the Worker.
+      serviceBindings: { ASSETS: { disk: { path: join(ROOT, "public"), writable: false } } },
       // No fetch of a real `cf` object from Cloudflare, and only warnings and errors in the output.
       cf: false,
       log: new Log(LogLevel.WARN),

@@ -1,7 +1,7 @@
 // `npm run dev`, as the README promises it: the real Workers runtime with the static-assets layer
 // in front, on 127.0.0.1, rebuilding when a post is saved.
 
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyProject, type ProjectCopy } from "../support/project-copy.ts";
@@ -73,5 +73,52 @@ describe("npm run dev", () => {
     const page = await get("/writing/");
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("A title saved just now");
+    writeFileSync(path, original);
+    expect(await eventually(async () => !(await (await get("/writing/")).text()).includes("saved just now"))).toBe(
+      true,
+    );
+  });
+
+  it("serves a save that changes only an essay's body without reloading the Worker", async () => {
+    const path = join(project.dir, POST);
+    const manifest = join(project.dir, "src/generated/manifest.ts");
+    const [module, modified] = [readFileSync(manifest, "utf8"), statSync(manifest).mtimeMs];
+    const reloads = server.output().split("Reloading local server").length;
+    const original = readFileSync(path, "utf8");
+    // One word for another: the essay's length, and so its reading time in the lists, stay as they were.
+    writeFileSync(path, original.replace("thirty summaries a night", "thirty digests a night"));
+    const served = await eventually(async () =>
+      (await (await get("/writing/the-hash-that-never-matched")).text()).includes("thirty digests a night"),
+    );
+    expect(served, server.output()).toBe(true);
+    expect(
+      (await (await get("/writing/the-hash-that-never-matched.md")).text()).includes("thirty digests a night"),
+    ).toBe(true);
+    expect((await (await get("/writing/feed.xml")).text()).includes("thirty digests a night")).toBe(true);
+    expect(readFileSync(manifest, "utf8")).toBe(module);
+    expect(statSync(manifest).mtimeMs).toBe(modified);
+    expect(server.output().split("Reloading local server").length).toBe(reloads);
+  });
+
+  it("serves a new essay, whose new body file the Worker reads after the reload its manifest causes", async () => {
+    writeFileSync(
+      join(project.dir, "posts/2026-11-01-a-new-essay.md"),
+      '---\ntitle: "A new essay"\ndek: "Just written"\nsummary: "Written during the test."\n---\nA body no other essay has.\n',
+    );
+    const served = await eventually(async () => (await get("/writing/a-new-essay")).status === 200);
+    expect(served, server.output()).toBe(true);
+    expect(await (await get("/writing/a-new-essay")).text()).toContain("A body no other essay has.");
+  });
+
+  it("keeps the bodies' own files private: their URLs answer the site's 404", async () => {
+    const names = readdirSync(join(project.dir, "public/_bodies/preview"));
+    expect(names).toContain("the-hash-that-never-matched.json");
+    for (const path of ["/_bodies/preview/the-hash-that-never-matched.json", "/_bodies/", "/_bodies/preview/"]) {
+      for (const headers of [{}, NAVIGATE]) {
+        const response = await get(path, headers);
+        expect(response.status, path).toBe(404);
+        expect(await response.text()).toContain("<h1>Not found</h1>");
+      }
+    }
   });
 });
