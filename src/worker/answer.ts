@@ -72,6 +72,40 @@ const answerOf = async ({ kind, lastModified, render }: Representation) => {
   return { kind, body, etag, lastModified: modified };
 };
 
+/** How many bytes of answers an epoch keeps by default: an isolate has 128 MB, and 10,000 essays' pages are more. */
+export const MEMO_BYTES = 32 * 1024 * 1024;
+
+/** An epoch's answers by path; past `limit` bytes of settled answers, the oldest are forgotten (and made again if asked for). */
+export const answerMemo = (limit: number) => {
+  const answers = new Map<string, Promise<Answer>>();
+  const sizes = new Map<string, number>();
+  let bytes = 0;
+  const forget = (path: string, made: Promise<Answer>): void => {
+    if (answers.get(path) === made) answers.delete(path);
+  };
+  return {
+    get: (path: string) => answers.get(path),
+    set: (path: string, made: Promise<Answer>): void => {
+      answers.set(path, made);
+      made.then(
+        ({ body }) => {
+          if (answers.get(path) !== made) return;
+          sizes.set(path, body.byteLength);
+          bytes += body.byteLength;
+          for (const [oldest, size] of sizes) {
+            if (bytes <= limit) break;
+            sizes.delete(oldest);
+            answers.delete(oldest);
+            bytes -= size;
+          }
+        },
+        // A failure is thrown to its request, and not kept for the next.
+        () => forget(path, made),
+      );
+    },
+  };
+};
+
 /** Seconds a cache may keep an answer: its policy, but never past the next scheduled essay. */
 const maxAge = ({ epoch, now }: View, policy: number): number =>
   epoch.nextChange === null ? policy : Math.max(0, Math.min(policy, Math.floor((epoch.nextChange - now) / 1000)));
@@ -87,8 +121,6 @@ export const answer = async (c: Context<AppEnv>, represent: (view: View) => Repr
     if (representation === undefined) return c.notFound();
     made = answerOf(representation);
     memo?.set(c.req.path, made);
-    // A failure is thrown to this request, and not kept for the next.
-    made.catch(() => memo?.delete(c.req.path));
   }
   const { kind, body, etag, lastModified } = await made;
   const [contentType, policy] = KINDS[kind];

@@ -6,7 +6,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type { Essay, Manifest } from "../manifest.ts";
 import { SECURITY_HEADERS } from "../security.ts";
 import { FEED_FORMATS, type FeedFormat, feedRoute, ROUTES } from "../urls.ts";
-import { answer, type Kind, type Representation } from "./answer.ts";
+import { answer, type Kind, MEMO_BYTES, type Representation } from "./answer.ts";
 import { type Assets, readBody } from "./bodies.ts";
 import { canonicalHost, canonicalSpelling, movedPermanently } from "./canonical.ts";
 import { llmsTxt } from "./discovery/llms.ts";
@@ -27,9 +27,10 @@ import { writingPage } from "./pages/writing.ts";
 
 /**
  * `now` is the clock, in ms since 1970: it decides which scheduled essays are public. `assets` is where
- * the essays' bodies are read: the Worker's ASSETS binding unless a test gives its own.
+ * the essays' bodies are read: the Worker's ASSETS binding unless a test gives its own. `memoBytes`
+ * bounds the answers each epoch keeps (MEMO_BYTES).
  */
-export type AppOptions = { readonly now?: () => number; readonly assets?: Assets };
+export type AppOptions = { readonly now?: () => number; readonly assets?: Assets; readonly memoBytes?: number };
 
 const FEED: Record<FeedFormat, (source: FeedSource) => string> = { atom: atomFeed, rss: rssFeed, json: jsonFeed };
 
@@ -46,8 +47,11 @@ const tagged = (c: Context<AppEnv>) => {
   return [tag, c.var.view.epoch.tags.get(tag)] as const;
 };
 
-export const createApp = (manifest: Manifest, { now = Date.now, assets }: AppOptions = {}): Hono<AppEnv> => {
-  const epochAt = epochs(manifest);
+export const createApp = (
+  manifest: Manifest,
+  { now = Date.now, assets, memoBytes = MEMO_BYTES }: AppOptions = {},
+): Hono<AppEnv> => {
+  const epochAt = epochs(manifest, memoBytes);
   const pages = new Map(manifest.pages.map((page) => [page.slug, page]));
   const app = new Hono<AppEnv>();
   app.use(secureHeaders(SECURITY_HEADERS));

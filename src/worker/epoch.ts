@@ -3,7 +3,7 @@
 
 import type { Body, Essay, Manifest } from "../manifest.ts";
 import { aliasRedirects, listsOf, sitePaths } from "../urls.ts";
-import type { Answer } from "./answer.ts";
+import { answerMemo } from "./answer.ts";
 
 export type Epoch = ReturnType<typeof makeEpoch>;
 
@@ -26,7 +26,7 @@ export const newestModified = (essays: readonly Essay[]): string | null => essay
 const firstDate = (parts: readonly Essay[]): string => parts[0]?.date ?? "";
 
 /** The epoch in which the essays from index `first` on (newest first) are public. */
-const makeEpoch = (manifest: Manifest, first: number) => {
+const makeEpoch = (manifest: Manifest, first: number, memoBytes: number) => {
   // The preview shows every essay, but its epochs turn as production's do: a Scheduled banner goes.
   const essays = manifest.mode === "preview" ? manifest.essays : manifest.essays.slice(first);
   const next = manifest.essays[first - 1];
@@ -56,19 +56,19 @@ const makeEpoch = (manifest: Manifest, first: number) => {
     lastModified: newestModified(essays),
     /** When the next scheduled essay goes live (ms since 1970), or null. */
     nextChange: next ? Date.parse(next.published) : null,
-    answers: new Map<string, Promise<Answer>>(),
+    answers: answerMemo(memoBytes),
   };
 };
 
 /** The epoch in force at an instant, each made once. */
-export const epochs = (manifest: Manifest): ((now: number) => Epoch) => {
+export const epochs = (manifest: Manifest, memoBytes: number): ((now: number) => Epoch) => {
   const made = new Map<number, Epoch>();
   const instants = manifest.essays.map((essay) => Date.parse(essay.published));
   return (now) => {
     // Newest first, so the visible essays are those from the first one already published.
     const first = instants.findIndex((instant) => instant <= now);
     const index = first === -1 ? instants.length : first;
-    const epoch = made.get(index) ?? makeEpoch(manifest, index);
+    const epoch = made.get(index) ?? makeEpoch(manifest, index, memoBytes);
     made.set(index, epoch);
     return epoch;
   };

@@ -23,7 +23,8 @@ const countingAssets = (answer: (request: Request) => Promise<Response> = fixtur
   return { assets, reads, state };
 };
 
-const appWith = (assets: Assets, manifest: Manifest = manifestOf()) => createApp(manifest, { now: () => NOW, assets });
+const appWith = (assets: Assets, manifest: Manifest = manifestOf(), memoBytes?: number) =>
+  createApp(manifest, { now: () => NOW, assets, ...(memoBytes === undefined ? {} : { memoBytes }) });
 const get = async (app: ReturnType<typeof appWith>, path: string) => await app.request(`${ORIGIN}${path}`);
 
 describe("essays' bodies", () => {
@@ -81,5 +82,23 @@ describe("essays' bodies", () => {
     const response = await get(app, ESSAY);
     expect(response.status).toBe(503);
     expect(await response.text()).not.toContain("Added after the build.");
+  });
+
+  it("are read again once the epoch's answers pass their byte bound and the oldest are forgotten", async () => {
+    const [first, second] = ["/writing/first-contract", "/writing/long-read"];
+    const bounded = countingAssets();
+    const probe = appWith(countingAssets().assets);
+    const sizes = [
+      (await (await get(probe, first)).arrayBuffer()).byteLength,
+      (await (await get(probe, second)).arrayBuffer()).byteLength,
+    ];
+    // Room for either essay page, not both: the second one pushes the first out.
+    const app = appWith(bounded.assets, manifestOf(), Math.max(...sizes));
+    for (const path of [first, first, second, second, first]) expect((await get(app, path)).status).toBe(200);
+    expect(bounded.reads).toHaveLength(3);
+    const unbounded = countingAssets();
+    const roomy = appWith(unbounded.assets);
+    for (const path of [first, first, second, second, first]) expect((await get(roomy, path)).status).toBe(200);
+    expect(unbounded.reads).toHaveLength(2);
   });
 });
