@@ -39,9 +39,10 @@ const BODY_RE = new RegExp(`"body":"(/${BODIES_DIR}/[^"]+)"`, "g");
 
 /**
  * Why the bodies do not match the manifest module's text and the posts, or null. Production: each body
- * the module names exists with exactly the bytes its name hashes. Preview: each essay in posts/ has a
- * body made from its bytes as they are now. Either way public/_bodies/ holds nothing else, so a deploy
- * never uploads a preview's drafts.
+ * the module names exists with exactly the bytes its name hashes, and public/_bodies/ holds nothing else,
+ * so a deploy never uploads a preview's drafts. Preview: each essay in posts/ has a body made from its
+ * bytes as they are now; a stray is harmless there, and wrangler may run this check while `npm run dev`
+ * is between writing a new module and removing the body a deleted essay left.
  */
 export const bodiesStaleness = (
   publicDir: string,
@@ -76,7 +77,7 @@ export const bodiesStaleness = (
     }
     if (!fresh) return `${where}/${path.slice(BODIES_DIR.length + 2)} does not hold what the manifest names`;
   }
-  const stray = bodyFiles(publicDir).find((path) => !expected.has(path));
+  const stray = mode === "production" ? bodyFiles(publicDir).find((path) => !expected.has(path)) : undefined;
   return stray === undefined
     ? null
     : `${where} holds ${stray.slice(BODIES_DIR.length + 2)}, which the manifest does not name`;
