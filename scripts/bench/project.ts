@@ -1,9 +1,10 @@
 // Throwaway copies of the project for the bench (the real posts, or a seeded corpus of N essays),
-// and the generator's CLI run in such a copy: cold (no .cache, no generated module) or warm.
+// and the generator's CLI run in such a copy: cold (no .cache, no generated module, no bodies) or warm.
 
 import { rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { GENERATOR, projectPaths } from "../../src/generator/paths.ts";
+import { BODIES_DIR } from "../../src/manifest.ts";
 import { copyProject } from "../../test/support/project-copy.ts";
 import { type CorpusEssay, generateCorpus, writePosts } from "./corpus.ts";
 import { removable, run, tempDir } from "./util.ts";
@@ -37,13 +38,15 @@ export const postFile = (dir: string, essay: CorpusEssay): string =>
 
 /**
  * One `node src/generator/cli.ts` in the copy, timed from spawn to exit; cold deletes the render
- * cache's folder and the generated module first. Returns the seconds and how many posts it rendered.
+ * cache's folder, the generated module and the bodies first (so it writes every body, as Hugo writes
+ * every page). Returns the seconds and how many posts it rendered.
  */
 export const runBuild = async (dir: string, kind: "cold" | "warm"): Promise<{ seconds: number; rendered: number }> => {
   const paths = projectPaths(dir);
   if (kind === "cold") {
     if (paths.cacheFile !== null) rmSync(dirname(paths.cacheFile), { recursive: true, force: true });
     rmSync(dirname(paths.outFile), { recursive: true, force: true });
+    rmSync(join(paths.publicDir, BODIES_DIR), { recursive: true, force: true });
   }
   const result = await run(process.execPath, [GENERATOR], { cwd: dir, timeoutMs: 600_000 });
   const rendered = /(\d+) posts? rendered/.exec(result.output)?.[1];

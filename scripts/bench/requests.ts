@@ -1,16 +1,19 @@
 // Section 4: requests/s in workerd. The copy's Worker and the constant-bytes Worker (its answers,
 // captured, as constants), both bundled by `wrangler deploy --dry-run` and served by `workerd serve`,
 // and nginx serving the same bytes from disk as the physical reference. One bounded load at a time,
-// the servers' order rotating each round; medians of the rounds, and of the per-round ratios.
+// the servers' order rotating each round; medians of the rounds, and of the per-round ratios. Also
+// the essay's first request on a fresh server, when ours has yet to read its body.
 
+import { projectPaths } from "../../src/generator/paths.ts";
 import { onPath } from "../../test/support/system-tool.ts";
+import { constantWorker } from "./constant-worker.ts";
+import { firstRequests } from "./first-request.ts";
 import { type LoadOptions, type LoadResult, load, loadTool } from "./load-generator.ts";
 import type { Section, Target } from "./report.ts";
-import { projectPaths } from "../../src/generator/paths.ts";
 import { type Server, serveNginx, serveWorkerd } from "./serve.ts";
-import { type Captured, constantWorkerSource } from "./site.ts";
-import { log, median, ratio, table } from "./util.ts";
-import { compatibilityDate, type DryRun, dryRun, workerProject } from "./wrangler.ts";
+import type { Captured } from "./site.ts";
+import { fixed, median, log, ratio, table } from "./util.ts";
+import { compatibilityDate, type DryRun } from "./wrangler.ts";
 
 const REQUESTS_TARGET = 0.9;
 /** Requests sent to each server before it is measured, so that no side is timed while its code is still cold. */
@@ -36,15 +39,20 @@ export const measureRequests = async (
   { rounds, ...options }: LoadOptions & { readonly rounds: number },
 ): Promise<Section> => {
   const date = compatibilityDate(dir);
-  const constant = workerProject("bench-constant", constantWorkerSource(captured), date);
-  const cleanup: (() => void | Promise<void>)[] = [constant.remove];
+  const cleanup: (() => void | Promise<void>)[] = [];
   try {
-    log("  wrangler deploy --dry-run: the constant-bytes Worker");
-    const theirs = await dryRun(constant.dir);
-    cleanup.push(theirs.remove);
-    const servers = [await serveWorkerd("our Worker", ours.module, date, projectPaths(dir).publicDir)];
+    const constant = await constantWorker(dir, captured);
+    cleanup.push(constant.remove);
+    const theirs = constant.bundle;
+    const startOurs = () => serveWorkerd("our Worker", ours.module, date, projectPaths(dir).publicDir);
+    const startTheirs = () => serveWorkerd("constant Worker", theirs.module, date);
+    const essayPath = captured.find(({ route }) => route.name === "essay")?.route.path;
+    if (essayPath === undefined) throw new Error("no essay among the captured routes");
+    // Before the loads: each side on servers of its own, started afresh for each round.
+    const first = await firstRequests(startOurs, startTheirs, essayPath, rounds);
+    const servers = [await startOurs()];
     cleanup.push(servers[0]!.stop);
-    servers.push(await serveWorkerd("constant Worker", theirs.module, date));
+    servers.push(await startTheirs());
     cleanup.push(servers[1]!.stop);
     if (onPath("nginx")) {
       servers.push(await serveNginx(captured));
@@ -104,6 +112,7 @@ export const measureRequests = async (
           rows,
         ),
         ...(servers.length < 3 ? ["nginx is not installed (apt-get install -y nginx): no reference column."] : []),
+        `The first request for the essay on a freshly started server (after its \`/\`, which shows it is up), median of ${rounds} round(s): ours ${fixed(median(first.ours), 1)} ms (it reads the body through ASSETS and renders the page), the constant Worker ${fixed(median(first.constant), 1)} ms; each round (ms): ours ${first.ours.map((ms) => fixed(ms, 1)).join(", ")}; constant ${first.constant.map((ms) => fixed(ms, 1)).join(", ")}. No target.`,
       ].join("\n\n"),
       targets,
     };

@@ -53,7 +53,7 @@ export interface Captured {
 
 const CONNECTION_HEADERS = new Set(["content-length", "transfer-encoding", "connection", "keep-alive"]);
 
-export const capture = async (site: LoadedSite, route: Route): Promise<Captured> => {
+const capture = async (site: LoadedSite, route: Route): Promise<Captured> => {
   const response = await site.fetch(route.path, route.headers);
   // What the connection says of itself is not part of the answer a Worker gives.
   const headers = [...response.headers].filter(([name]) => !CONNECTION_HEADERS.has(name));

@@ -21,7 +21,7 @@ describe("npm run bench -- --quick", () => {
       "## 2. Cold build vs Hugo",
       "## 3. The author's loop",
       "## 4. Requests in workerd",
-      "## 5. Bundle and startup",
+      "## 5. Scale",
       "## 6. Page weight",
     ])
       expect(result.stdout).toContain(heading);
