@@ -1,12 +1,12 @@
 // The essays' bodies in public/_bodies/: written after every check has passed, before the manifest that
 // names them; removed once no manifest names them; and checked, with the manifest, before every bundle.
 
-import { existsSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { BODIES_DIR, type Body, type BuildMode, bodyHash, bodyPath } from "../manifest.ts";
 import { parseFilename } from "./filename.ts";
 import { type FolderEntry, filesUnder, sha256 } from "./inputs.ts";
-import { writeAtomic } from "./write-atomic.ts";
+import { writeAtomicAsync } from "./write-atomic.ts";
 
 const fileOf = (publicDir: string, path: string): string => join(publicDir, path);
 
@@ -20,13 +20,17 @@ const bodyFiles = (publicDir: string): string[] => {
  * Writes the bodies that are not on disk as they are. A production body's name is its hash, so one that
  * exists is left alone; the preview's are compared, so a save rewrites only its own.
  */
-export const writeBodies = (publicDir: string, bodies: ReadonlyMap<string, string>): void => {
+export const writeBodies = async (publicDir: string, bodies: ReadonlyMap<string, string>): Promise<void> => {
+  const writes: Promise<void>[] = [];
   for (const [path, text] of bodies) {
     const file = fileOf(publicDir, path);
     const current =
       bodyHash(path) !== null ? existsSync(file) : existsSync(file) && readFileSync(file, "utf8") === text;
-    if (!current) writeAtomic(file, text);
+    if (current) continue;
+    mkdirSync(dirname(file), { recursive: true });
+    writes.push(writeAtomicAsync(file, text));
   }
+  await Promise.all(writes);
 };
 
 /** Removes every body file the manifest just written does not name (an edited essay's old body, say). */

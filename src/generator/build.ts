@@ -58,7 +58,7 @@ export const buildManifest = async (
     const hash = inputHash(mode, cache.code, folder, publicDir);
     // The new stylesheet and bodies exist before the manifest that names them; the old ones go after.
     publicFiles.write();
-    writeBodies(publicDir, collected.bodies);
+    await writeBodies(publicDir, collected.bodies);
     const module = manifestModule(collected.manifest, hash, options).join("");
     // An unchanged module is not written again: under `npm run dev`, a write makes wrangler reload the Worker.
     if (!existsSync(outFile) || readFileSync(outFile, "utf8") !== module) writeAtomic(outFile, module);

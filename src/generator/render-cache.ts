@@ -4,26 +4,32 @@
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import { absoluteUrl } from "../urls.ts";
 import type { ImageSizes } from "./images.ts";
-import { renderKey } from "./inputs.ts";
+import { renderKey, sha256 } from "./inputs.ts";
 import { entryJson, parseEntry } from "./manifest-module.ts";
 import { type NamedPost, type PostResult, readPost } from "./post.ts";
 import { writeAtomic } from "./write-atomic.ts";
 
 const KEY_LENGTH = 64;
 
-// A line is "<key> <result without its entry>", then, for a post that rendered, a tab (which JSON
-// text never holds) and the entry as the manifest module holds it.
-const lineOf = (key: string, result: PostResult): string[] =>
-  result.ok
-    ? [`${key} ${JSON.stringify({ ...result, entry: undefined })}\t`, entryJson(result.entry), "\n"]
-    : [`${key} ${JSON.stringify(result)}\n`];
+// A line is "<key> <result without its entry or body text>", then, for a post that rendered, a tab (which
+// JSON text never holds) and the entry as the manifest module holds it, and for an essay another tab and
+// its body's text as its file holds it: JSON already, so it is not escaped again.
+const lineOf = (key: string, result: PostResult): string[] => {
+  if (!result.ok) return [`${key} ${JSON.stringify(result)}\n`];
+  const body = result.kind === "essay" ? result.body : null;
+  const head = JSON.stringify({ ...result, entry: undefined, body: body && { hash: body.hash } });
+  return [`${key} ${head}\t`, entryJson(result.entry), ...(body ? ["\t", body.text] : []), "\n"];
+};
 
 /** A line's result, or undefined when the line is damaged (a crash cut it short, say): a miss. */
 const parsed = (line: string): PostResult | undefined => {
-  const [head = "", entry = ""] = line.slice(KEY_LENGTH + 1).split("\t");
+  const [head = "", entry = "", text] = line.slice(KEY_LENGTH + 1).split("\t");
   try {
     const result = JSON.parse(head) as PostResult;
-    return result.ok ? ({ ...result, entry: parseEntry(entry) } as PostResult) : result;
+    if (!result.ok) return result;
+    if (result.kind === "essay" && (text === undefined || sha256(text) !== result.body.hash)) return undefined;
+    const body = result.kind === "essay" ? { body: { hash: result.body.hash, text } } : {};
+    return { ...result, entry: parseEntry(entry), ...body } as PostResult;
   } catch {
     return undefined;
   }

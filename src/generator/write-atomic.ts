@@ -2,11 +2,14 @@
 // before the rename leaves the old file exactly as it was. Pieces are written in turn, never joined first.
 
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { rename, rm, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
+
+const temporaryOf = (path: string): string => `${path}.${process.pid}.tmp`;
 
 export const writeAtomic = (path: string, ...pieces: readonly string[]): void => {
   mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
+  const temporary = temporaryOf(path);
   try {
     const fd = openSync(temporary, "w");
     try {
@@ -17,5 +20,19 @@ export const writeAtomic = (path: string, ...pieces: readonly string[]): void =>
     renameSync(temporary, path);
   } finally {
     rmSync(temporary, { force: true });
+  }
+};
+
+/**
+ * The same for one small file whose folder exists, without blocking: a build writes thousands of
+ * bodies, and creating a file costs the file system more than writing it, so they are made side by side.
+ */
+export const writeAtomicAsync = async (path: string, text: string): Promise<void> => {
+  const temporary = temporaryOf(path);
+  try {
+    await writeFile(temporary, text);
+    await rename(temporary, path);
+  } finally {
+    await rm(temporary, { force: true });
   }
 };
