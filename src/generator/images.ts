@@ -2,9 +2,11 @@
 // intrinsic sizes, read from those files, so a page keeps its layout while its images load. Only the first bytes are read: every format image-size knows keeps its size near the start.
 
 import { closeSync, openSync, readSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
 import { imageSize } from "image-size";
+import { BODIES_DIR } from "../manifest.ts";
 import { absoluteUrl } from "../urls.ts";
+import { HEADERS_FILE } from "./inputs.ts";
 
 export type Size = { readonly width: number; readonly height: number };
 
@@ -25,6 +27,9 @@ export const decodePath = (path: string): string => {
 /** The file in `publicDir` that a URL path of the site names, or null when there is none. */
 export const publicFile = (publicDir: string, pathname: string): string | null => {
   const file = join(publicDir, decodePath(pathname));
+  // Cloudflare reads _headers itself and only the Worker reads the bodies: no reader gets either.
+  const name = relative(publicDir, file);
+  if (name === HEADERS_FILE || name.startsWith(`${BODIES_DIR}${sep}`)) return null;
   return file.startsWith(publicDir) && statSync(file, { throwIfNoEntry: false })?.isFile() ? file : null;
 };
 

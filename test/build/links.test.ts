@@ -1,4 +1,5 @@
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Collected } from "../../src/generator/collect.ts";
 import { essay, problemsOf, tempPosts, type Files, type TempPosts } from "../support/temp-posts.ts";
@@ -159,6 +160,17 @@ describe("images", () => {
       problems({ "2026-02-01-source.md": post("Fine: ![card](/og-default.png)\n\n![missing](/images/missing.png)\n") }),
     ).toEqual([
       "posts/2026-02-01-source.md:8: shows the image /images/missing.png, which does not exist: put the file at public/images/missing.png",
+    ]);
+  });
+
+  it("must not reach a file of public/ that no reader gets: _headers, or an essay's body", () => {
+    posts = tempPosts({ "2026-02-01-source.md": post("[h](/_headers) [b](/_bodies/x.json)\n") });
+    mkdirSync(join(posts.publicDir, "_bodies"));
+    writeFileSync(join(posts.publicDir, "_bodies", "x.json"), "{}");
+    writeFileSync(join(posts.publicDir, "_headers"), "/*\n");
+    expect(problemsOf(posts.collect())).toEqual([
+      "posts/2026-02-01-source.md:6: links to /_headers, which does not exist on this site",
+      "posts/2026-02-01-source.md:6: links to /_bodies/x.json, which does not exist on this site",
     ]);
   });
 
