@@ -6,9 +6,12 @@ import { dirname, join } from "node:path";
 import { BODIES_DIR, type Body, type BuildMode, bodyHash, bodyPath } from "../manifest.ts";
 import { parseFilename } from "./filename.ts";
 import { type FolderEntry, filesUnder, sha256 } from "./inputs.ts";
-import { writeAtomicAsync } from "./write-atomic.ts";
+import { holds, writeAtomicAsync } from "./write-atomic.ts";
 
 const fileOf = (publicDir: string, path: string): string => join(publicDir, path);
+
+/** A body's path as messages name it, after "public/_bodies". */
+const nameOf = (path: string): string => path.slice(BODIES_DIR.length + 2);
 
 /** Every file in public/_bodies/, as the paths the Worker reads them by. */
 const bodyFiles = (publicDir: string): string[] => {
@@ -24,9 +27,7 @@ export const writeBodies = async (publicDir: string, bodies: ReadonlyMap<string,
   const writes: Promise<void>[] = [];
   for (const [path, text] of bodies) {
     const file = fileOf(publicDir, path);
-    const current =
-      bodyHash(path) !== null ? existsSync(file) : existsSync(file) && readFileSync(file, "utf8") === text;
-    if (current) continue;
+    if (bodyHash(path) !== null ? existsSync(file) : holds(file, text)) continue;
     mkdirSync(dirname(file), { recursive: true });
     writes.push(writeAtomicAsync(file, text));
   }
@@ -72,17 +73,15 @@ export const bodiesStaleness = (
   }
   for (const [path, holds] of expected) {
     const file = fileOf(publicDir, path);
-    if (!existsSync(file)) return `${where} has no ${path.slice(BODIES_DIR.length + 2)}, which the manifest names`;
+    if (!existsSync(file)) return `${where} has no ${nameOf(path)}, which the manifest names`;
     let fresh = false;
     try {
       fresh = holds(readFileSync(file));
     } catch {
       // Unreadable JSON is as stale as the wrong bytes.
     }
-    if (!fresh) return `${where}/${path.slice(BODIES_DIR.length + 2)} does not hold what the manifest names`;
+    if (!fresh) return `${where}/${nameOf(path)} does not hold what the manifest names`;
   }
   const stray = mode === "production" ? bodyFiles(publicDir).find((path) => !expected.has(path)) : undefined;
-  return stray === undefined
-    ? null
-    : `${where} holds ${stray.slice(BODIES_DIR.length + 2)}, which the manifest does not name`;
+  return stray === undefined ? null : `${where} holds ${nameOf(stray)}, which the manifest does not name`;
 };

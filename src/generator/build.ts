@@ -2,7 +2,6 @@
 // and _headers out.
 // Nothing but the render cache is written until every check has passed, and then atomically.
 
-import { existsSync, readFileSync } from "node:fs";
 import type { BuildMode, Manifest } from "../manifest.ts";
 import { removeStaleBodies, writeBodies } from "./bodies.ts";
 import { collectPosts } from "./collect.ts";
@@ -13,7 +12,7 @@ import { displayPath, type ProjectPaths } from "./paths.ts";
 import { BuildFailed, count } from "./problem.ts";
 import { planPublicFiles, removeStaleStylesheets } from "./public-files.ts";
 import { openRenderCache, type RenderCache } from "./render-cache.ts";
-import { writeAtomic } from "./write-atomic.ts";
+import { holds, writeAtomic } from "./write-atomic.ts";
 
 export interface BuildOptions extends ProjectPaths {
   readonly mode: BuildMode;
@@ -59,9 +58,9 @@ export const buildManifest = async (
     // The new stylesheet and bodies exist before the manifest that names them; the old ones go after.
     publicFiles.write();
     await writeBodies(publicDir, collected.bodies);
-    const module = manifestModule(collected.manifest, hash, options).join("");
+    const module = manifestModule(collected.manifest, hash, options);
     // An unchanged module is not written again: under `npm run dev`, a write makes wrangler reload the Worker.
-    if (!existsSync(outFile) || readFileSync(outFile, "utf8") !== module) writeAtomic(outFile, module);
+    if (!holds(outFile, module)) writeAtomic(outFile, module);
     removeStaleStylesheets(publicDir, publicFiles.stylesheet);
     removeStaleBodies(publicDir, collected.bodies);
     return {

@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { BODIES_DIR, type BuildMode } from "../manifest.ts";
+import { parseFilename } from "./filename.ts";
 
 /** The generator's code, relative to the project root: its folder, the shared modules, and the libraries. */
 const CODE = "src/generator src/manifest.ts src/site.ts src/urls.ts src/security.ts node_modules/.package-lock.json";
@@ -52,7 +53,6 @@ export const readPostsFolder = (postsDir: string): FolderEntry[] =>
 
 // In the preview an essay counts by name only: its body file records the hash of its bytes (bodies.ts),
 // so a save that changes only an essay's body leaves the manifest module, and the Worker, as they are.
-const ESSAY_NAME_RE = /^\d{4}-\d{2}-\d{2}-.*\.md$/;
 
 /** Every entry of posts/ counts, valid or not: a stray file changes the outcome of the build. */
 export const inputHash = (mode: BuildMode, code: string, posts: readonly FolderEntry[], publicDir: string): string => {
@@ -64,7 +64,7 @@ export const inputHash = (mode: BuildMode, code: string, posts: readonly FolderE
       .filter((name) => !isGeneratedPublicFile(name))
       .map((name) => [`public ${name}`, readFileSync(join(publicDir, name))] as const),
     ...posts.map(({ name, bytes }) => {
-      const byName = mode === "preview" && bytes !== null && ESSAY_NAME_RE.test(name);
+      const byName = mode === "preview" && bytes !== null && parseFilename(name).kind === "essay";
       return [`post ${name}`, byName ? "(by name)" : (bytes ?? "(not a file)")] as const;
     }),
   ]);

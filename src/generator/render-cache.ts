@@ -5,7 +5,6 @@ import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import { absoluteUrl } from "../urls.ts";
 import type { ImageSizes } from "./images.ts";
 import { renderKey, sha256 } from "./inputs.ts";
-import { entryJson, parseEntry } from "./manifest-module.ts";
 import { type NamedPost, type PostResult, readPost } from "./post.ts";
 import { writeAtomic } from "./write-atomic.ts";
 
@@ -18,7 +17,7 @@ const lineOf = (key: string, result: PostResult): string[] => {
   if (!result.ok) return [`${key} ${JSON.stringify(result)}\n`];
   const body = result.kind === "essay" ? result.body : null;
   const head = JSON.stringify({ ...result, entry: undefined, body: body && { hash: body.hash } });
-  return [`${key} ${head}\t`, entryJson(result.entry), ...(body ? ["\t", body.text] : []), "\n"];
+  return [`${key} ${head}\t`, JSON.stringify(result.entry), ...(body ? ["\t", body.text] : []), "\n"];
 };
 
 /** A line's result, or undefined when the line is damaged (a crash cut it short, say): a miss. */
@@ -29,7 +28,7 @@ const parsed = (line: string): PostResult | undefined => {
     if (!result.ok) return result;
     if (result.kind === "essay" && (text === undefined || sha256(text) !== result.body.hash)) return undefined;
     const body = result.kind === "essay" ? { body: { hash: result.body.hash, text } } : {};
-    return { ...result, entry: parseEntry(entry), ...body } as PostResult;
+    return { ...result, entry: JSON.parse(entry), ...body } as PostResult;
   } catch {
     return undefined;
   }

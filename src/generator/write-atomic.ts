@@ -1,11 +1,14 @@
 // Replaces a file all at once: readers see the old bytes or the new, never half, and a build that fails
 // before the rename leaves the old file exactly as it was. Pieces are written in turn, never joined first.
 
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { rename, rm, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 
 const temporaryOf = (path: string): string => `${path}.${process.pid}.tmp`;
+
+/** True when the file at `path` already holds `text`: rewriting it would wake whatever watches it for nothing. */
+export const holds = (path: string, text: string): boolean => existsSync(path) && readFileSync(path, "utf8") === text;
 
 export const writeAtomic = (path: string, ...pieces: readonly string[]): void => {
   mkdirSync(dirname(path), { recursive: true });

@@ -80,16 +80,13 @@ export const answerMemo = (limit: number) => {
   const answers = new Map<string, Promise<Answer>>();
   const sizes = new Map<string, number>();
   let bytes = 0;
-  const forget = (path: string, made: Promise<Answer>): void => {
-    if (answers.get(path) === made) answers.delete(path);
-  };
+  // An answer is set only when none is kept for its path, so what settles is always the one kept.
   return {
     get: (path: string) => answers.get(path),
     set: (path: string, made: Promise<Answer>): void => {
       answers.set(path, made);
       made.then(
         ({ body }) => {
-          if (answers.get(path) !== made) return;
           sizes.set(path, body.byteLength);
           bytes += body.byteLength;
           for (const [oldest, size] of sizes) {
@@ -100,7 +97,7 @@ export const answerMemo = (limit: number) => {
           }
         },
         // A failure is thrown to its request, and not kept for the next.
-        () => forget(path, made),
+        () => answers.delete(path),
       );
     },
   };
