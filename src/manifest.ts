@@ -26,6 +26,13 @@ export interface Essay {
   /** Old paths that answer 301 to this essay. */
   readonly aliases: readonly string[];
   readonly readingMinutes: number;
+  /**
+   * Positions in Manifest.essays of the essays related to this one, best first (src/generator/related.ts);
+   * the Worker shows the first SITE.relatedEssays of them that are public.
+   */
+  readonly related: readonly number[];
+  /** Its own social card, an absolute path in the static assets; null where the default card stands in. */
+  readonly card: string | null;
   /** Where its Body is in the Worker's static assets (see bodyPath). */
   readonly body: string;
   /** The post's path relative to the project root, for messages that point back at it. */

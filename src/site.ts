@@ -23,6 +23,8 @@ export const SITE = {
   wordsPerMinute: 230,
   /** An essay shows a table of contents from this many `##` sections on (front matter `toc: false` hides it). */
   tocMinSections: 3,
+  /** How many related essays (most shared tags, then nearest in date) the end of an essay lists. */
+  relatedEssays: 3,
   /** How many of the newest essays each feed carries, in full. */
   feedLimit: 20,
   /** The picture social cards show for every page, in public/. */

@@ -71,6 +71,7 @@ export const LAYOUT_IDS = {
   main: "main",
   contents: "toc-title",
   series: "series-title",
+  related: "related-title",
   intro: "intro-title",
   latest: "latest-title",
 };

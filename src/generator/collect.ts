@@ -11,6 +11,7 @@ import { checkLedger, type LedgerEntry, publicPaths } from "./ledger.ts";
 import { checkReferences } from "./links.ts";
 import { type EssayEntry, type EssayPost, type NamedPost, type Post, type PostResult, readPost } from "./post.ts";
 import { type Problem, problemAt } from "./problem.ts";
+import { relatedEssays } from "./related.ts";
 import { aliasesOf, siteIndex, type Unrendered } from "./site-index.ts";
 
 export interface CollectOptions {
@@ -113,15 +114,18 @@ export const collectPosts = (options: CollectOptions): Collected => {
   const shown = <T extends Post>(posts: readonly T[]): T[] =>
     posts.filter(({ entry }) => mode === "preview" || !entry.draft);
   const bodies = new Map<string, string>();
-  const listed = shown(essays).map(({ entry, body }): Essay => {
-    const path = bodyPath(mode, entry.slug, body.hash);
-    bodies.set(path, body.text);
-    return { ...entry, body: path };
-  });
+  const listed = shown(essays)
+    .map(({ entry, body }): Essay => {
+      const path = bodyPath(mode, entry.slug, body.hash);
+      bodies.set(path, body.text);
+      return { ...entry, related: [], card: null, body: path };
+    })
+    .sort(byNewest);
+  const related = relatedEssays(listed);
   const manifest: Manifest = {
     mode,
     stylesheet,
-    essays: listed.sort(byNewest),
+    essays: listed.map((essay, index) => ({ ...essay, related: related[index] ?? [] })),
     pages: shown(pages)
       .map(({ entry }) => entry)
       .sort((a, b) => (a.slug < b.slug ? -1 : 1)),

@@ -26,8 +26,8 @@ export interface PostFacts {
   readonly lines: { readonly id: number; readonly aliases: number };
 }
 
-/** An essay's manifest entry before the build names its body's file, which depends on the mode. */
-export type EssayEntry = Omit<Essay, "body">;
+/** An essay's manifest entry as its post alone decides it: the build adds what depends on the mode and on other essays. */
+export type EssayEntry = Omit<Essay, "body" | "related" | "card">;
 
 /** An essay's Body as its file holds it, and the sha256 of that text. */
 export type BodyFile = { readonly text: string; readonly hash: string };

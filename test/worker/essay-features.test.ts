@@ -89,6 +89,30 @@ describe("a series", () => {
   });
 });
 
+describe("related essays", () => {
+  const related = (body: string): string[] =>
+    [...(/<aside class="related"[^]*?<\/aside>/.exec(body)?.[0] ?? "").matchAll(/<a href="\/writing\/([^"]+)">/g)].map(
+      ([, slug]) => slug ?? "",
+    );
+
+  it("end an essay with the public ones that share its tags, most shared first, then nearest in date", async () => {
+    expect(related(await page("/writing/first-contract"))).toEqual(["unicode"]);
+    expect(related(await page("/writing/unicode"))).toEqual(["first-contract"]);
+    const body = await page("/writing/unicode");
+    expect(body).toContain('<h2 id="related-title">Related essays</h2>');
+    expect(body).toContain('<time datetime="2026-01-05">5 January 2026</time>');
+  });
+
+  it("never link a scheduled essay before its day, and do once it is public", async () => {
+    expect(await page("/writing/first-contract")).not.toContain("scheduled-essay");
+    expect(related(await page("/writing/first-contract", AT_SCHEDULED))).toEqual(["unicode", "scheduled-essay"]);
+  });
+
+  it("are left out when no other essay shares a tag", async () => {
+    expect(await page("/writing/long-read")).not.toContain('class="related"');
+  });
+});
+
 describe("an essay's page versions over time", () => {
   it("change its ETag when a newer essay it links to goes live, and not otherwise", async () => {
     const tag = async (path: string, now: number) => (await request(path, {}, { now })).headers.get("etag");

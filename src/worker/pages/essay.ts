@@ -2,6 +2,7 @@
 
 import { html } from "hono/html";
 import type { Body, Essay } from "../../manifest.ts";
+import { SITE } from "../../site.ts";
 import { LAYOUT_IDS, PATHS } from "../../urls.ts";
 import { draftBanner, type Html, layout, longDate, minutes, prose, thousands } from "../layout.ts";
 import type { View } from "../epoch.ts";
@@ -40,6 +41,25 @@ ${parts.map((part) =>
 </aside>`;
 };
 
+/** The first SITE.relatedEssays of the build's related essays that are public now. */
+const relatedBox = ({ manifest, epoch }: View, essay: Essay): Html | "" => {
+  const shown = essay.related
+    .map((index) => manifest.essays[index])
+    .filter((other): other is Essay => other !== undefined && epoch.essayBySlug.get(other.slug) === other)
+    .slice(0, SITE.relatedEssays);
+  return shown.length === 0
+    ? ""
+    : html`<aside class="related" aria-labelledby="${LAYOUT_IDS.related}">
+<h2 id="${LAYOUT_IDS.related}">Related essays</h2>
+<ul>
+${shown.map(
+  (other) =>
+    html`<li><a href="${PATHS.essay(other.slug)}">${other.title}</a> <span class="related-dek">${other.dek}</span> <time datetime="${other.date}">${longDate(other.date)}</time></li>`,
+)}
+</ul>
+</aside>`;
+};
+
 /** Links to the previous (older) and next (newer) public essays. */
 const neighbours = (older: Essay | undefined, newer: Essay | undefined): Html | "" =>
   older === undefined && newer === undefined
@@ -49,7 +69,8 @@ ${older === undefined ? "" : html`<a class="previous" href="${PATHS.essay(older.
 ${newer === undefined ? "" : html`<a class="next" href="${PATHS.essay(newer.slug)}" rel="next"><span class="direction">Next</span> ${newer.title}</a>`}
 </nav>`;
 
-export const essayPage = ({ manifest, epoch, now }: View, essay: Essay, body: Body): string => {
+export const essayPage = (view: View, essay: Essay, body: Body): string => {
+  const { manifest, epoch, now } = view;
   const index = epoch.essays.indexOf(essay);
   return layout(
     manifest.stylesheet,
@@ -72,6 +93,7 @@ ${tagLinks(essay.tags)}
 ${seriesBox(essay, essay.series === null ? [] : (epoch.series.get(essay.series) ?? []))}
 ${tableOfContents(body)}
 ${prose(body.html)}
+${relatedBox(view, essay)}
 </article>
 ${neighbours(epoch.essays[index + 1], epoch.essays[index - 1])}`,
   );
