@@ -53,6 +53,8 @@ export interface Body {
   /** The `##` sections, for the table of contents; empty when it is not shown. */
   readonly toc: readonly TocEntry[];
   readonly words: number;
+  /** The prose as plain text, one block a line, code blocks left out: what search shows snippets of. */
+  readonly text: string;
 }
 
 /** The assets folder that holds the bodies; wrangler.toml's run_worker_first keeps every path in it private. */
@@ -91,4 +93,6 @@ export interface Manifest {
   readonly essays: readonly Essay[];
   /** Sorted by slug. */
   readonly pages: readonly Page[];
+  /** The search index's table (src/search.ts), in the static assets with the bodies. */
+  readonly search: string;
 }

@@ -11,7 +11,8 @@ export const SECURITY_HEADERS = {
     imgSrc: ["'self'"],
     connectSrc: ["'self'"],
     baseUri: ["'none'"],
-    formAction: ["'none'"],
+    // The search form is the site's only form, and it submits to the site itself.
+    formAction: ["'self'"],
     frameAncestors: ["'none'"],
     upgradeInsecureRequests: [],
   },

@@ -36,10 +36,20 @@ export const SITE = {
   },
 } as const;
 
+// How a date reads on a page and on a social card. Every time on the site is UTC.
+const LONG_DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** "2026-10-27" or "2026-10-27T09:30:00Z" -> "27 October 2026". */
+export const longDate = (isoDate: string): string =>
+  LONG_DATE.format(new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate));
+
 // Seconds a response may be reused before it is revalidated: short for pages and feeds, whose 304s are
-// cheap (and never past a scheduled essay's instant); a year for the stylesheet, whose name is its hash.
+// cheap (and never past a scheduled essay's instant); a year for the stylesheet and the social cards, whose
+// names change with what they hold.
 export const CACHE_POLICY = {
   html: 300,
+  /** Search pages: a query is rarely repeated, and a new deploy should show in its results soon. */
+  search: 60,
   feed: 900,
   text: 3600,
   fingerprintedAsset: 31_536_000,

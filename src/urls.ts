@@ -31,6 +31,7 @@ export const ROUTES = {
   sitemap: "/sitemap.xml",
   robots: "/robots.txt",
   llms: "/llms.txt",
+  search: "/search",
   page: `/${slug("slug")}/`,
 } as const;
 
@@ -72,6 +73,7 @@ export const LAYOUT_IDS = {
   contents: "toc-title",
   series: "series-title",
   related: "related-title",
+  search: "site-search",
   intro: "intro-title",
   latest: "latest-title",
 };

@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { onPath } from "../../test/support/system-tool.ts";
 import { measureAuthorLoop } from "./author-loop.ts";
 import { type ColdBuilds, coldBuilds, measureBuildSpeed } from "./build-speed.ts";
+import { measureCards } from "./cards.ts";
 import { measureCodeSize } from "./code-size.ts";
 import { writeHugoSite } from "./hugo.ts";
 import { measurePageWeight } from "./page-weight.ts";
@@ -36,6 +37,7 @@ const TITLES = {
   requests: "4. Requests in workerd vs constant bytes",
   scale: "5. Scale: build, upload, assets and startup vs post count",
   weight: "6. Page weight (the site's own posts)",
+  cards: "7. Social cards: cost per essay, cold and cached",
 } as const;
 // Section 5 measures every N of `scale` and judges its targets at 10,000, which --quick never reaches.
 const PLAN = quick
@@ -55,6 +57,8 @@ const SCALE_ROUNDS = quick ? 1 : 3;
 const STARTUP_RUNS = quick ? 1 : 3;
 /** Section 4 serves the N=100 corpus: the same bytes on every machine, whatever the site's own posts become. */
 const REQUESTS_AT = 100;
+/** Section 7: the corpus's first essays, drawn afresh each round. */
+const CARDS = { n: 100, rounds: quick ? 1 : 3 };
 const LOAD = quick ? { seconds: 1, rounds: 1, connections: 10 } : { seconds: 2, rounds: 5, connections: 10 };
 
 const started = performance.now();
@@ -143,6 +147,8 @@ await measure(TITLES.weight, async () => {
     real.remove();
   }
 });
+
+await measure(TITLES.cards, () => measureCards(CARDS.n, CARDS.rounds));
 
 const broken = { body: "Not measured: this part of the bench broke (see the end of the report).", targets: [] };
 const ordered = Object.values(TITLES).map((title) => [title, sections.get(title) ?? broken] as const);

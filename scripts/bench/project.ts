@@ -39,7 +39,8 @@ export const postFile = (dir: string, essay: CorpusEssay): string =>
 /**
  * One `node src/generator/cli.ts` in the copy, timed from spawn to exit; cold deletes the render
  * cache's folder, the generated module and the bodies first (so it writes every body, as Hugo writes
- * every page). Returns the seconds and how many posts it rendered.
+ * every page). It keeps public/cards/ as the copy's first build left it, as CI keeps it in its cache:
+ * Hugo makes no cards, and section 7 measures them. Returns the seconds and how many posts it rendered.
  */
 export const runBuild = async (dir: string, kind: "cold" | "warm"): Promise<{ seconds: number; rendered: number }> => {
   const paths = projectPaths(dir);

@@ -1,9 +1,11 @@
-// The essays' bodies in public/_bodies/: written after every check has passed, before the manifest that
-// names them; removed once no manifest names them; and checked, with the manifest, before every bundle.
+// The Worker's private assets in public/_bodies/ (the essays' bodies, and the search index beside them):
+// written after every check has passed, before the manifest that names them; removed once no manifest
+// names them; and checked, with the manifest, before every bundle.
 
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { BODIES_DIR, type Body, type BuildMode, bodyHash, bodyPath } from "../manifest.ts";
+import type { SearchTable } from "../search.ts";
 import { parseFilename } from "./filename.ts";
 import { type FolderEntry, filesUnder, sha256 } from "./inputs.ts";
 import { holds, writeAtomicAsync } from "./write-atomic.ts";
@@ -41,10 +43,21 @@ export const removeStaleBodies = (publicDir: string, bodies: ReadonlyMap<string,
 };
 
 const BODY_RE = new RegExp(`"body":"(/${BODIES_DIR}/[^"]+)"`, "g");
+const SEARCH_RE = new RegExp(`"search":"(/${BODIES_DIR}/[^"]+)"`);
+
+/** The shards a search table names; none when it cannot be read, which the table's own check reports. */
+const searchTable = (file: string): Readonly<Record<string, string>> => {
+  try {
+    return (JSON.parse(readFileSync(file, "utf8")) as SearchTable).shards;
+  } catch {
+    return {};
+  }
+};
 
 /**
  * Why the bodies do not match the manifest module's text and the posts, or null. Production: each body
- * the module names exists with exactly the bytes its name hashes, and public/_bodies/ holds nothing else,
+ * the module names, and its search index's table and shards, exist with exactly the bytes their names
+ * hash, and public/_bodies/ holds nothing else,
  * so a deploy never uploads a preview's drafts. Preview: each essay in posts/ has a body made from its
  * bytes as they are now; a stray is harmless there, and wrangler may run this check while `npm run dev`
  * is between writing a new module and removing the body a deleted essay left.
@@ -58,8 +71,13 @@ export const bodiesStaleness = (
   const where = `public/${BODIES_DIR}`;
   const expected = new Map<string, (bytes: Buffer) => boolean>();
   if (mode === "production") {
-    for (const [, path = ""] of moduleText.matchAll(BODY_RE))
-      expected.set(path, (bytes) => sha256(bytes) === bodyHash(path));
+    const hashed = (path: string) => expected.set(path, (bytes) => sha256(bytes) === bodyHash(path));
+    for (const [, path = ""] of moduleText.matchAll(BODY_RE)) hashed(path);
+    const table = SEARCH_RE.exec(moduleText)?.[1];
+    if (table !== undefined) {
+      hashed(table);
+      for (const shard of new Set(Object.values(searchTable(fileOf(publicDir, table))))) hashed(shard);
+    }
   } else {
     for (const { name, bytes: post } of folder) {
       const parsed = parseFilename(name);

@@ -1,9 +1,11 @@
-// The build: posts/ and public/ in; the manifest module, the essays' bodies, the fingerprinted stylesheet
-// and _headers out.
+// The build: posts/ and public/ in; the manifest module, the essays' bodies, their social cards (in
+// production), the fingerprinted stylesheet and _headers out.
 // Nothing but the render cache is written until every check has passed, and then atomically.
 
 import type { BuildMode, Manifest } from "../manifest.ts";
 import { removeStaleBodies, writeBodies } from "./bodies.ts";
+import { removeStaleCards, writeCards } from "./cards/folder.ts";
+import { cardDesign } from "./cards/values.ts";
 import { collectPosts } from "./collect.ts";
 import { codeHash, inputHash, readPostsFolder } from "./inputs.ts";
 import { readLedger } from "./ledger.ts";
@@ -20,11 +22,15 @@ export interface BuildOptions extends ProjectPaths {
   readonly now?: Date;
 }
 
-/** What a build made (`bodies` by path); `rendered` counts the posts it rendered, the others came from the render cache. */
+/**
+ * What a build made (`bodies` by path); `rendered` counts the posts it rendered, the others came from the
+ * render cache; `drawn` counts the social cards it drew, the others were on disk already.
+ */
 export type BuildResult = {
   manifest: Manifest;
   bodies: ReadonlyMap<string, string>;
   rendered: number;
+  drawn: number;
   inputHash: string;
   publicPaths: readonly string[];
 };
@@ -52,21 +58,26 @@ export const buildManifest = async (
       today: now.toISOString().slice(0, 10),
       ledger: { entries: readLedger(ledgerFile), displayFile: displayPath(root, ledgerFile) },
       render: cache.render,
+      // The preview makes no cards: the author's save loop stays fast, and public/cards/ is left as it is.
+      ...(mode === "production" ? { cards: cardDesign(root, publicDir) } : {}),
     });
     if (!collected.ok) throw new BuildFailed(collected.problems);
     const hash = inputHash(mode, cache.code, folder, publicDir);
     // The new stylesheet and bodies exist before the manifest that names them; the old ones go after.
     publicFiles.write();
     await writeBodies(publicDir, collected.bodies);
+    const drawn = await writeCards(root, publicDir, collected.cards);
     const module = manifestModule(collected.manifest, hash, options);
     // An unchanged module is not written again: under `npm run dev`, a write makes wrangler reload the Worker.
     if (!holds(outFile, module)) writeAtomic(outFile, module);
     removeStaleStylesheets(publicDir, publicFiles.stylesheet);
     removeStaleBodies(publicDir, collected.bodies);
+    if (mode === "production") removeStaleCards(publicDir, collected.cards);
     return {
       manifest: collected.manifest,
       bodies: collected.bodies,
       rendered: cache.rendered(),
+      drawn,
       inputHash: hash,
       publicPaths: collected.publicPaths,
     };
@@ -76,6 +87,6 @@ export const buildManifest = async (
   }
 };
 
-/** What a build made, in words: "built preview manifest: 4 essays, 1 page; 1 post rendered". */
-export const builtReport = ({ manifest, rendered }: BuildResult): string =>
-  `built ${manifest.mode} manifest: ${count(manifest.essays.length, "essay")}, ${count(manifest.pages.length, "page")}; ${count(rendered, "post")} rendered`;
+/** What a build made, in words: "built preview manifest: 4 essays, 1 page; 1 post rendered" (", 2 cards drawn" in production). */
+export const builtReport = ({ manifest, rendered, drawn }: BuildResult): string =>
+  `built ${manifest.mode} manifest: ${count(manifest.essays.length, "essay")}, ${count(manifest.pages.length, "page")}; ${count(rendered, "post")} rendered${manifest.mode === "production" ? `, ${count(drawn, "card")} drawn` : ""}`;

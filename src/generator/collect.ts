@@ -2,16 +2,18 @@
 // (duplicate slugs and ids, pages that shadow a route, links, aliases, the ledger). Writes nothing.
 
 import { existsSync, readdirSync } from "node:fs";
-import { type BuildMode, bodyPath, type Essay, type Manifest, type Page } from "../manifest.ts";
+import { type Body, type BuildMode, bodyPath, type Essay, type Manifest, type Page } from "../manifest.ts";
 import { RESERVED_TOP_LEVEL_NAMES } from "../urls.ts";
 import { parseFilename } from "./filename.ts";
+import { type CardDesign, type CardValues, cardPath, cardValues } from "./cards/values.ts";
 import { type ImageSizes, imageSizes } from "./images.ts";
-import type { FolderEntry } from "./inputs.ts";
+import { CARDS_DIR, type FolderEntry } from "./inputs.ts";
 import { checkLedger, type LedgerEntry, publicPaths } from "./ledger.ts";
 import { checkReferences } from "./links.ts";
 import { type EssayEntry, type EssayPost, type NamedPost, type Post, type PostResult, readPost } from "./post.ts";
 import { type Problem, problemAt } from "./problem.ts";
 import { relatedEssays } from "./related.ts";
+import { searchIndex } from "./search-index.ts";
 import { aliasesOf, siteIndex, type Unrendered } from "./site-index.ts";
 
 export interface CollectOptions {
@@ -28,14 +30,23 @@ export interface CollectOptions {
   readonly ledger: { readonly entries: readonly LedgerEntry[]; readonly displayFile: string };
   /** How a post is rendered: through the build's render cache, or afresh. */
   readonly render?: (file: string, bytes: Uint8Array, name: NamedPost, sizes: ImageSizes) => PostResult;
+  /** The social cards' design, when the build makes cards (production only); without it, no essay has one. */
+  readonly cards?: CardDesign;
 }
 
 /**
- * The manifest, the text of each body it names by path, and every path that answers 200 in production
- * today (what the ledger must hold); or the problems.
+ * The manifest, the text of each private asset it names by path (the bodies and the search index), and
+ * every path that answers 200 in production today (what the ledger must hold); or the problems.
  */
 export type Collected =
-  | { ok: true; manifest: Manifest; bodies: ReadonlyMap<string, string>; publicPaths: readonly string[] }
+  | {
+      ok: true;
+      manifest: Manifest;
+      bodies: ReadonlyMap<string, string>;
+      /** What each card the manifest names shows, by path. */
+      cards: ReadonlyMap<string, CardValues>;
+      publicPaths: readonly string[];
+    }
   | { ok: false; problems: readonly Problem[] };
 
 const byFileAndLine = (a: Problem, b: Problem): number =>
@@ -62,7 +73,8 @@ const duplicates = (essays: readonly Post<EssayEntry>[]): Problem[] => {
 };
 
 const shadowedPages = (pages: readonly Post<Page>[], publicDir: string): Problem[] => {
-  const assetNames = new Set(existsSync(publicDir) ? readdirSync(publicDir) : []);
+  // The cards' folder is taken whether or not a production build has made it yet.
+  const assetNames = new Set([CARDS_DIR, ...(existsSync(publicDir) ? readdirSync(publicDir) : [])]);
   return pages.flatMap(({ entry: { slug }, facts: { file } }): Problem[] => {
     if (RESERVED_TOP_LEVEL_NAMES.has(slug)) {
       return [{ file, message: `the page slug "${slug}" is a route the site owns (/${slug}/); rename the file` }];
@@ -73,7 +85,7 @@ const shadowedPages = (pages: readonly Post<Page>[], publicDir: string): Problem
 };
 
 export const collectPosts = (options: CollectOptions): Collected => {
-  const { folder, displayDir, mode, publicDir, stylesheet, today, ledger, render = readPost } = options;
+  const { folder, displayDir, mode, publicDir, stylesheet, today, ledger, render = readPost, cards: design } = options;
   const problems: Problem[] = [];
   const essays: EssayPost[] = [];
   const pages: Post<Page>[] = [];
@@ -114,14 +126,24 @@ export const collectPosts = (options: CollectOptions): Collected => {
   const shown = <T extends Post>(posts: readonly T[]): T[] =>
     posts.filter(({ entry }) => mode === "preview" || !entry.draft);
   const bodies = new Map<string, string>();
+  const cards = new Map<string, CardValues>();
+  const cardOf = (entry: EssayEntry): string | null => {
+    const values = cardValues(entry);
+    const card = design === undefined ? null : cardPath(entry.slug, values, design);
+    if (card !== null) cards.set(card, values);
+    return card;
+  };
   const listed = shown(essays)
     .map(({ entry, body }): Essay => {
       const path = bodyPath(mode, entry.slug, body.hash);
       bodies.set(path, body.text);
-      return { ...entry, related: [], card: null, body: path };
+      return { ...entry, related: [], card: cardOf(entry), body: path };
     })
     .sort(byNewest);
   const related = relatedEssays(listed);
+  const bodyOf = (essay: Essay): Body => JSON.parse(bodies.get(essay.body) ?? "") as Body;
+  const search = searchIndex(mode, listed, bodyOf);
+  for (const [path, text] of search.files) bodies.set(path, text);
   const manifest: Manifest = {
     mode,
     stylesheet,
@@ -129,6 +151,7 @@ export const collectPosts = (options: CollectOptions): Collected => {
     pages: shown(pages)
       .map(({ entry }) => entry)
       .sort((a, b) => (a.slug < b.slug ? -1 : 1)),
+    search: search.table,
   };
-  return { ok: true, manifest, bodies, publicPaths: publicPaths(index, today) };
+  return { ok: true, manifest, bodies, cards, publicPaths: publicPaths(index, today) };
 };

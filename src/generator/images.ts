@@ -6,7 +6,7 @@ import { join, relative, sep } from "node:path";
 import { imageSize } from "image-size";
 import { BODIES_DIR } from "../manifest.ts";
 import { absoluteUrl } from "../urls.ts";
-import { HEADERS_FILE } from "./inputs.ts";
+import { CARDS_DIR, HEADERS_FILE } from "./inputs.ts";
 
 export type Size = { readonly width: number; readonly height: number };
 
@@ -27,9 +27,10 @@ export const decodePath = (path: string): string => {
 /** The file in `publicDir` that a URL path of the site names, or null when there is none. */
 export const publicFile = (publicDir: string, pathname: string): string | null => {
   const file = join(publicDir, decodePath(pathname));
-  // Cloudflare reads _headers itself and only the Worker reads the bodies: no reader gets either.
+  // Cloudflare reads _headers itself and only the Worker reads the bodies: no reader gets either. A card
+  // is the build's, named by what it shows: a post that linked one would break when its essay changed.
   const name = relative(publicDir, file);
-  if (name === HEADERS_FILE || name.startsWith(`${BODIES_DIR}${sep}`)) return null;
+  if (name === HEADERS_FILE || [BODIES_DIR, CARDS_DIR].some((dir) => name.startsWith(`${dir}${sep}`))) return null;
   return file.startsWith(publicDir) && statSync(file, { throwIfNoEntry: false })?.isFile() ? file : null;
 };
 

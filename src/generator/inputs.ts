@@ -10,12 +10,17 @@ import { parseFilename } from "./filename.ts";
 /** The generator's code, relative to the project root: its folder, the shared modules, and the libraries. */
 const CODE = "src/generator src/manifest.ts src/site.ts src/urls.ts src/security.ts node_modules/.package-lock.json";
 
-/** The files the build writes into public/ (public-files.ts, bodies.ts), which are never its inputs. */
+/** The files the build writes into public/ (public-files.ts, bodies.ts, cards/), which are never its inputs. */
 export const HEADERS_FILE = "_headers";
 export const FINGERPRINTED_RE = /^style\.[0-9a-f]{10}\.css$/;
+/** The essays' social cards: public files, but the build's, like the bodies. */
+export const CARDS_DIR = "cards";
+const GENERATED_DIRS = [BODIES_DIR, CARDS_DIR];
 /** `name` relative to public/, in the platform's spelling. */
 export const isGeneratedPublicFile = (name: string): boolean =>
-  name === HEADERS_FILE || FINGERPRINTED_RE.test(name) || name === BODIES_DIR || name.startsWith(`${BODIES_DIR}${sep}`);
+  name === HEADERS_FILE ||
+  FINGERPRINTED_RE.test(name) ||
+  GENERATED_DIRS.some((dir) => name === dir || name.startsWith(`${dir}${sep}`));
 
 /** One entry of the posts folder, with its bytes, or null bytes when it is not a file. */
 export type FolderEntry = { readonly name: string; readonly bytes: Uint8Array | null };
@@ -34,7 +39,7 @@ export const sha256 = (...parts: readonly (string | Uint8Array)[]): string =>
   parts.reduce((hash, part) => hash.update(part), createHash("sha256")).digest("hex");
 
 /** sha256 of labelled parts: the labels and lengths keep ("ab", "c") and ("a", "bc") apart. */
-const hashOf = (parts: readonly (readonly [string, string | Uint8Array])[]): string =>
+export const hashOf = (parts: readonly (readonly [string, string | Uint8Array])[]): string =>
   sha256(...parts.flatMap(([label, bytes]) => [`${label}\0${bytes.length}\0`, bytes]));
 
 export const codeHash = (root: string): string => {

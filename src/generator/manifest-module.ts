@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import type { BuildMode, Manifest } from "../manifest.ts";
 import { bodiesStaleness } from "./bodies.ts";
+import { cardsStaleness } from "./cards/folder.ts";
 import { codeHash, inputHash, readPostsFolder } from "./inputs.ts";
 import { displayPath, GENERATOR, type ProjectPaths } from "./paths.ts";
 
@@ -27,7 +28,7 @@ export const manifestModule = (manifest: Manifest, inputHash: string, { root, po
 
 const rebuild = (mode: BuildMode): string => `npm run build${mode === "production" ? "" : " -- --preview"}`;
 
-/** Why the module or the bodies it names do not match their inputs, or null; without `mode`, in the mode its header records. */
+/** Why the module or the bodies and cards it names do not match their inputs, or null; without `mode`, in the mode its header records. */
 export const staleness = (paths: ProjectPaths & { readonly mode?: BuildMode }): string | null => {
   const { root, postsDir, publicDir, outFile, mode } = paths;
   const file = displayPath(root, outFile);
@@ -42,5 +43,6 @@ export const staleness = (paths: ProjectPaths & { readonly mode?: BuildMode }): 
     return `${file} is stale: its inputs (posts, public/, code, library versions or mode) changed since it was generated; run \`${rebuild(checked)}\``;
   // The hash covers the mode, so here the module was made in the mode checked.
   const bodies = bodiesStaleness(publicDir, checked, text, folder);
-  return bodies === null ? null : `${bodies}: run \`${rebuild(checked)}\``;
+  if (bodies !== null) return `${bodies}: run \`${rebuild(checked)}\``;
+  return cardsStaleness(publicDir, checked, text, rebuild(checked));
 };

@@ -78,7 +78,7 @@ const renderBody = (file: string, parsed: ParsedPost, name: NamedPost, sizes: Im
   const essay = name.kind === "essay";
   const path = essay ? PATHS.essay(name.slug) : PATHS.page(name.slug);
   const sizeOf = (src: string) => sizes(src, absoluteUrl(path));
-  const { html, words, headings, references, images } = renderMarkdown(parsed.body, parsed.bodyLine, sizeOf);
+  const { html, words, text, headings, references, images } = renderMarkdown(parsed.body, parsed.bodyLine, sizeOf);
   const anchors = [...html.matchAll(/\sid=(?:"([^"]*)"|'([^']*)')/g)].map((match) => match[1] ?? match[2] ?? "");
   // Two elements with one id make a #fragment ambiguous: a heading named like a footnote, say.
   const twice = anchors.find((id, i) => anchors.indexOf(id) !== i);
@@ -94,7 +94,7 @@ const renderBody = (file: string, parsed: ParsedPost, name: NamedPost, sizes: Im
   const date = essay ? name.date : null;
   const lines = { id: parsed.lineOf("id"), aliases: parsed.lineOf("aliases") };
   const facts: PostFacts = { file, path, date, references, anchors, images, lines };
-  return { ok: true, html, words, headings, facts } as const;
+  return { ok: true, html, words, text, headings, facts } as const;
 };
 
 /** `sizes` reads the images' sizes (images.ts); without it, no image gets one. */
@@ -127,7 +127,7 @@ export const readPost = (
   }
   const body = renderBody(file, parsed, name, sizes);
   if (!body.ok) return body;
-  const { html, words, headings, facts } = body;
+  const { html, words, text: prose, headings, facts } = body;
   const sections = headings.filter((heading) => heading.level === 2).map(({ id, text }) => ({ id, text }));
   const url = absoluteUrl(facts.path);
   const published = `${name.date}T00:00:00Z`;
@@ -154,6 +154,7 @@ export const readPost = (
     markdown: text,
     toc: toc && sections.length >= SITE.tocMinSections ? sections : [],
     words,
+    text: prose,
   };
   const bodyText = JSON.stringify(content);
   return { ok: true, kind: "essay", entry: essay, body: { text: bodyText, hash: sha256(bodyText) }, facts };

@@ -28,12 +28,12 @@ export const writeAtomic = (path: string, ...pieces: readonly string[]): void =>
 
 /**
  * The same for one small file whose folder exists, without blocking: a build writes thousands of
- * bodies, and creating a file costs the file system more than writing it, so they are made side by side.
+ * bodies and cards, and creating a file costs the file system more than writing it, so they are made side by side.
  */
-export const writeAtomicAsync = async (path: string, text: string): Promise<void> => {
+export const writeAtomicAsync = async (path: string, contents: string | Uint8Array): Promise<void> => {
   const temporary = temporaryOf(path);
   try {
-    await writeFile(temporary, text);
+    await writeFile(temporary, contents);
     await rename(temporary, path);
   } finally {
     await rm(temporary, { force: true });

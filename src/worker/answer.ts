@@ -55,6 +55,7 @@ export const KINDS = {
   atom: [`${FEEDS.atom.mediaType}; charset=utf-8`, CACHE_POLICY.feed],
   rss: [`${FEEDS.rss.mediaType}; charset=utf-8`, CACHE_POLICY.feed],
   json: [`${FEEDS.json.mediaType}; charset=utf-8`, CACHE_POLICY.feed],
+  search: ["text/html; charset=utf-8", CACHE_POLICY.search],
 } as const;
 
 /** What a route says about a resource (`lastModified` an RFC 3339 instant, or null where no date means anything). */
@@ -64,7 +65,7 @@ export type Representation = { kind: Kind; lastModified: string | null; render: 
 /** A representation's bytes, their ETag, and its Last-Modified in ms, whole seconds as HTTP dates have them. */
 export type Answer = Awaited<ReturnType<typeof answerOf>>;
 
-const answerOf = async ({ kind, lastModified, render }: Representation) => {
+export const answerOf = async ({ kind, lastModified, render }: Representation) => {
   const body = new TextEncoder().encode(await render());
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body)).subarray(0, 12);
   const etag = `"${Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("")}"`;
@@ -107,6 +108,19 @@ export const answerMemo = (limit: number) => {
 const maxAge = ({ epoch, now }: View, policy: number): number =>
   epoch.nextChange === null ? policy : Math.max(0, Math.min(policy, Math.floor((epoch.nextChange - now) / 1000)));
 
+/** An answer as a 304 or a 200, as the request's preconditions say. */
+export const reply = (c: Context<AppEnv>, { kind, body, etag, lastModified }: Answer): Response => {
+  const [contentType, policy] = KINDS[kind];
+  const headers: [string, string][] = [
+    ["ETag", etag],
+    ["Cache-Control", cacheControl(maxAge(c.var.view, policy))],
+  ];
+  if (lastModified !== null) headers.push(["Last-Modified", new Date(lastModified).toUTCString()]);
+  if (notModified(c.req.raw.headers, etag, lastModified)) return new Response(null, { status: 304, headers });
+  // Nothing writes to the bytes once encoded, so every response of the epoch may read the same ones.
+  return new Response(body, { headers: [["Content-Type", contentType], ...headers] });
+};
+
 /** The path's answer in this epoch as a 304 or a 200; `represent` makes it once, or finds nothing visible now. */
 export const answer = async (c: Context<AppEnv>, represent: (view: View) => Representation | undefined) => {
   const { view } = c.var;
@@ -119,14 +133,5 @@ export const answer = async (c: Context<AppEnv>, represent: (view: View) => Repr
     made = answerOf(representation);
     memo?.set(c.req.path, made);
   }
-  const { kind, body, etag, lastModified } = await made;
-  const [contentType, policy] = KINDS[kind];
-  const headers: [string, string][] = [
-    ["ETag", etag],
-    ["Cache-Control", cacheControl(maxAge(view, policy))],
-  ];
-  if (lastModified !== null) headers.push(["Last-Modified", new Date(lastModified).toUTCString()]);
-  if (notModified(c.req.raw.headers, etag, lastModified)) return new Response(null, { status: 304, headers });
-  // Nothing writes to the bytes once encoded, so every response of the epoch may read the same ones.
-  return new Response(body, { headers: [["Content-Type", contentType], ...headers] });
+  return reply(c, await made);
 };

@@ -24,6 +24,7 @@ import { standalonePage } from "./pages/page.ts";
 import { seriesIndexPage, seriesPage } from "./pages/series.ts";
 import { tagPage, tagsPage } from "./pages/tags.ts";
 import { writingPage } from "./pages/writing.ts";
+import { searchRoute } from "./search/route.ts";
 
 /**
  * `now` is the clock, in ms since 1970: it decides which scheduled essays are public. `assets` is where
@@ -72,6 +73,10 @@ export const createApp = (
   app.get(ROUTES.series, (c) => answer(c, (view) => list("html", view, () => seriesIndexPage(view))));
   app.get(ROUTES.sitemap, (c) => answer(c, (view) => list("xml", view, () => sitemap(view))));
   app.get(ROUTES.llms, (c) => answer(c, (view) => list("text", view, () => llmsTxt(view))));
+  app.get(
+    ROUTES.search,
+    searchRoute(manifest, (c) => assets ?? c.env.ASSETS),
+  );
   app.get(ROUTES.robots, (c) => answer(c, () => ({ kind: "text", lastModified: null, render: robotsTxt })));
   app.get(ROUTES.tag, (c) => {
     const [tag, essays] = tagged(c);

@@ -1,14 +1,14 @@
-// An essay's Body, read from the static assets deployed with this Worker version when a page or feed
-// first needs it. A production body's name is the sha256 of its bytes, and it is checked: a missing,
-// damaged or stale one is never shown as part of a page.
+// The private assets the manifest names (essays' bodies, the search index), read from the static assets
+// deployed with this Worker version when a request first needs one. A production asset's name is the
+// sha256 of its bytes, and it is checked: a missing, damaged or stale one is never shown as part of a page.
 
 import { type Body, bodyHash, type Essay } from "../manifest.ts";
 
 /** How the Worker reaches its static assets: the ASSETS binding, or what a test stands in for it. */
 export type Assets = { readonly fetch: (request: Request) => Promise<Response> };
 
-/** A body the manifest names that could not be read as named; the app answers it with a 503 (errors.ts). */
-export class BodyUnavailable extends Error {}
+/** An asset the manifest names that could not be read as named; the app answers it with a 503 (errors.ts). */
+export class AssetUnavailable extends Error {}
 
 const hex = (digest: ArrayBuffer): string =>
   Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
@@ -19,19 +19,23 @@ const fetched = async (assets: Assets, path: string, base: string): Promise<Arra
     if (!response.ok) throw new Error(`the assets answered ${response.status}`);
     return await response.arrayBuffer();
   } catch (error) {
-    throw new BodyUnavailable(`${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new AssetUnavailable(`${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 };
 
-/** The body of `essay`, fetched through `assets` (`base` is any absolute URL: the request's will do). */
-export const readBody = async (assets: Assets, essay: Essay, base: string): Promise<Body> => {
-  const bytes = await fetched(assets, essay.body, base);
-  const hash = bodyHash(essay.body);
+/** The JSON at `path`, fetched through `assets` (`base` is any absolute URL: the request's will do). */
+export const readAsset = async (assets: Assets, path: string, base: string): Promise<unknown> => {
+  const bytes = await fetched(assets, path, base);
+  const hash = bodyHash(path);
   if (hash !== null && hex(await crypto.subtle.digest("SHA-256", bytes)) !== hash)
-    throw new BodyUnavailable(`${essay.body}: its bytes are not the ones its name hashes`);
+    throw new AssetUnavailable(`${path}: its bytes are not the ones its name hashes`);
   try {
-    return JSON.parse(new TextDecoder().decode(bytes)) as Body;
+    return JSON.parse(new TextDecoder().decode(bytes));
   } catch (error) {
-    throw new BodyUnavailable(`${essay.body}: not a body (${String(error)})`, { cause: error });
+    throw new AssetUnavailable(`${path}: not JSON (${String(error)})`, { cause: error });
   }
 };
+
+/** The body of `essay`. */
+export const readBody = async (assets: Assets, essay: Essay, base: string): Promise<Body> =>
+  (await readAsset(assets, essay.body, base)) as Body;

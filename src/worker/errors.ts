@@ -5,7 +5,7 @@ import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from "
 import { html } from "hono/html";
 import { PATHS } from "../urls.ts";
 import { KINDS } from "./answer.ts";
-import { BodyUnavailable } from "./bodies.ts";
+import { AssetUnavailable } from "./bodies.ts";
 import { redirectTarget } from "./canonical.ts";
 import type { AppEnv } from "./epoch.ts";
 import { layout } from "./layout.ts";
@@ -45,7 +45,7 @@ export const serverError = (stylesheet: string): ErrorHandler => {
   let page: string | undefined;
   return (error, c) => {
     console.error(error);
-    if (!(error instanceof BodyUnavailable)) return c.text("500 Internal Server Error\n", 500);
+    if (!(error instanceof AssetUnavailable)) return c.text("500 Internal Server Error\n", 500);
     page ??= layout(
       stylesheet,
       { title: "Not available", description: "This page could not be loaded just now.", path: null },

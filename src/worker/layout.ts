@@ -14,12 +14,8 @@ export const toText = (fragment: Html): string => {
   return fragment.toString();
 };
 
-// How dates and numbers read on a page. Every time on the site is UTC.
-const LONG_DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-
-/** "2026-10-27" or "2026-10-27T09:30:00Z" -> "27 October 2026". */
-export const longDate = (isoDate: string): string =>
-  LONG_DATE.format(new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate));
+// How dates and numbers read on a page. A date is said in site.ts, which the social cards share.
+export { longDate } from "../site.ts";
 
 export const minutes = (n: number): string => `${n} min`;
 
@@ -36,6 +32,8 @@ export interface PageMeta {
   readonly path: string | null;
   /** A tag whose feeds the page advertises besides the site's own. */
   readonly tag?: string;
+  /** A page search engines must not list (search results). */
+  readonly noindex?: boolean;
   /** The essay the page shows: Open Graph article metadata and schema.org structured data. */
   readonly essay?: Essay & Pick<Body, "words">;
 }
@@ -51,6 +49,10 @@ export const draftBanner = (kind: "essay" | "page"): Html =>
 /** Build-rendered Markdown HTML, inserted as is. */
 export const prose = (renderedMarkdown: string): Html => html`<div class="prose">${raw(renderedMarkdown)}</div>`;
 
+/** The picture a shared link shows: the essay's own card (drawn at the default's size), else the site's. */
+const socialImage = (essay: Essay | undefined): { path: string; width: number; height: number; alt: string } =>
+  essay?.card ? { ...SITE.socialImage, path: essay.card, alt: `${essay.title}: ${essay.dek}` } : SITE.socialImage;
+
 const structuredData = (essay: Essay & Pick<Body, "words">): Record<string, unknown> => {
   const url = absoluteUrl(PATHS.essay(essay.slug));
   return {
@@ -65,7 +67,7 @@ const structuredData = (essay: Essay & Pick<Body, "words">): Record<string, unkn
     dateModified: essay.modified,
     author: { "@type": "Organization", name: SITE.author, url: SITE.baseUrl },
     publisher: { "@type": "Organization", name: SITE.name, url: SITE.baseUrl },
-    image: absoluteUrl(SITE.socialImage.path),
+    image: absoluteUrl(socialImage(essay).path),
     keywords: essay.tags,
     wordCount: essay.words,
     inLanguage: SITE.language,
@@ -90,7 +92,7 @@ ${essay.updated === null ? "" : html`<meta property="article:modified_time" cont
 )}`;
 
 const socialMeta = ({ title, description, path, essay }: PageMeta): Html => {
-  const image = SITE.socialImage;
+  const image = socialImage(essay);
   return html`<meta property="og:site_name" content="${SITE.name}">
 <meta property="og:type" content="${essay ? "article" : "website"}">
 <meta property="og:title" content="${title ?? SITE.name}">
@@ -100,12 +102,14 @@ ${path === null ? "" : html`<meta property="og:url" content="${absoluteUrl(path)
 <meta property="og:image:height" content="${image.height}">
 <meta property="og:image:alt" content="${image.alt}">
 ${essay ? articleMeta(essay) : ""}<meta name="twitter:card" content="summary_large_image">
+<meta name="twitter:image" content="${absoluteUrl(image.path)}">
+<meta name="twitter:image:alt" content="${image.alt}">
 `;
 };
 
 /** A whole page: `stylesheet` is the fingerprinted stylesheet URL the manifest names. */
 export const layout = (stylesheet: string, meta: PageMeta, content: Html): string => {
-  const { title, description, path, tag, essay } = meta;
+  const { title, description, path, tag, essay, noindex } = meta;
   return toText(html`<!doctype html>
 <html lang="${SITE.language}">
 <head>
@@ -113,7 +117,7 @@ export const layout = (stylesheet: string, meta: PageMeta, content: Html): strin
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title === null ? `${SITE.name}: ${SITE.tagline}` : `${title} · ${SITE.name}`}</title>
 <meta name="description" content="${description}">
-${path === null ? "" : html`<link rel="canonical" href="${absoluteUrl(path)}">\n`}<meta name="color-scheme" content="light dark">
+${noindex ? html`<meta name="robots" content="noindex">\n` : ""}${path === null ? "" : html`<link rel="canonical" href="${absoluteUrl(path)}">\n`}<meta name="color-scheme" content="light dark">
 <link rel="stylesheet" href="${stylesheet}">
 <link rel="icon" href="${SITE.favicon}" type="image/svg+xml">
 <link rel="apple-touch-icon" href="${SITE.icons.appleTouch}">
@@ -126,6 +130,11 @@ ${alternates(null)}${tag === undefined ? "" : alternates(tag)}${socialMeta(meta)
 <ul>
 ${Object.entries(NAV).map(([label, href]) => html`<li><a href="${href}"${href === path ? CURRENT : ""}>${label}</a></li>`)}
 </ul>
+<form class="site-search" action="${PATHS.search}" method="get" role="search">
+<label class="sr-only" for="${LAYOUT_IDS.search}">Search the essays</label>
+<input type="search" id="${LAYOUT_IDS.search}" name="q" placeholder="Search" maxlength="200">
+<button type="submit">Search</button>
+</form>
 </nav>
 </header>
 <main id="${LAYOUT_IDS.main}">

@@ -70,7 +70,7 @@ describe("the fingerprinted stylesheet", () => {
 });
 
 describe("public/_headers", () => {
-  it("gives every static file the Worker's security headers and a day, and the fingerprinted stylesheet a year, immutable, by pattern", async () => {
+  it("gives every static file the Worker's security headers and a day, and the fingerprinted stylesheet and the social cards a year, immutable, by pattern", async () => {
     posts = tempPosts({ "2026-01-01-one.md": VALID_ESSAY });
     await posts.build();
     const [header, ...rules] = readFileSync(join(posts.publicDir, "_headers"), "utf8").split("\n");
@@ -82,6 +82,9 @@ describe("public/_headers", () => {
         "/*",
         ...(await securityHeaders()).map(([name, value]) => `  ${name}: ${value}`),
         "  Cache-Control: public, max-age=86400",
+        "/cards/*",
+        "  ! Cache-Control",
+        "  Cache-Control: public, max-age=31536000, immutable",
         "/style.*.css",
         "  ! Cache-Control",
         "  Cache-Control: public, max-age=31536000, immutable",
@@ -90,14 +93,14 @@ describe("public/_headers", () => {
     );
   });
 
-  it("holds two rules however many files public/ has", async () => {
+  it("holds three rules however many files public/ has", async () => {
     posts = tempPosts({ "2026-01-01-one.md": VALID_ESSAY });
     mkdirSync(join(posts.publicDir, "images"));
     for (let i = 0; i < 300; i++) writeFileSync(join(posts.publicDir, "images", `figure-${i}.png`), "png");
     for (let i = 0; i < 150; i++) writeFileSync(join(posts.publicDir, `file-${i}.txt`), "text");
     await posts.build();
     const text = readFileSync(join(posts.publicDir, "_headers"), "utf8");
-    expect(text.split("\n").filter((line) => line.startsWith("/"))).toEqual(["/*", "/style.*.css"]);
+    expect(text.split("\n").filter((line) => line.startsWith("/"))).toEqual(["/*", "/cards/*", "/style.*.css"]);
   });
 
   it.each([

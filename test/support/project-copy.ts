@@ -5,6 +5,7 @@ import { cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CARDS_DIR } from "../../src/generator/inputs.ts";
 import { BODIES_DIR } from "../../src/manifest.ts";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -46,7 +47,7 @@ export const copyProject = ({ posts }: CopyOptions = {}): ProjectCopy => {
     if (posts !== undefined && entry === "published-urls.txt") continue;
     const source = entry === "posts" && posts !== undefined ? posts : join(ROOT, entry);
     // What the build generates is left behind: the copy builds its own.
-    const generated = [join("src", "generated"), join("public", BODIES_DIR)];
+    const generated = [join("src", "generated"), join("public", BODIES_DIR), join("public", CARDS_DIR)];
     cpSync(source, join(dir, entry), {
       recursive: true,
       filter: (path) => !generated.some((folder) => path.includes(folder)),

@@ -63,7 +63,7 @@ describe("essays' bodies", () => {
       expect(response.headers.get("etag")).toBeNull();
       const page = await response.text();
       expect(page).toContain("<h1>Not available just now</h1>");
-      expect(page).not.toMatch(/_bodies|BodyUnavailable|assets answered/);
+      expect(page).not.toMatch(/_bodies|AssetUnavailable|assets answered/);
     }
     // The lists need no body, and keep answering.
     expect((await get(app, "/writing/")).status).toBe(200);

@@ -86,8 +86,10 @@ describe("/sitemap.xml", () => {
 });
 
 describe("/robots.txt", () => {
-  it("allows everything and names the sitemap with an absolute URL", async () => {
-    expect(await body("/robots.txt")).toBe("User-agent: *\nAllow: /\n\nSitemap: https://fmlops.dev/sitemap.xml\n");
+  it("allows everything but search results, and names the sitemap with an absolute URL", async () => {
+    expect(await body("/robots.txt")).toBe(
+      "User-agent: *\nDisallow: /search\nAllow: /\n\nSitemap: https://fmlops.dev/sitemap.xml\n",
+    );
   });
 });
 
@@ -132,7 +134,10 @@ describe("every page's head", () => {
       expect(head).toContain(`<link rel="canonical" href="https://fmlops.dev${path}">`);
       expect(head).toContain(`<meta property="og:url" content="https://fmlops.dev${path}">`);
       expect(head).toMatch(/<meta name="description" content="[^"]+">/);
-      expect(head).toContain('<meta property="og:image" content="https://fmlops.dev/og-default.png">');
+      // The default card, or an essay's own (social-cards.test.ts): always an absolute URL.
+      expect(head).toMatch(
+        /<meta property="og:image" content="https:\/\/fmlops\.dev\/(og-default|cards\/[a-z0-9-]+)\.png">/,
+      );
       expect(head).toContain('<meta property="og:image:width" content="1200">');
       expect(head).toContain('<meta property="og:image:height" content="630">');
       expect(head).toContain('<meta name="twitter:card" content="summary_large_image">');

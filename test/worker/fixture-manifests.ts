@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { cardDesign } from "../../src/generator/cards/values.ts";
 import { collectPosts } from "../../src/generator/collect.ts";
 import { readPostsFolder } from "../../src/generator/inputs.ts";
 import { formatProblem } from "../../src/generator/problem.ts";
@@ -26,6 +27,8 @@ const build = (postsDir: string, mode: BuildMode): Manifest => {
     stylesheet: "/style.0123456789.css",
     today: "2026-11-25",
     ledger: { entries: [], displayFile: "none" },
+    // As the real build: production essays name their social cards (which are drawn only by a build).
+    ...(mode === "production" ? { cards: cardDesign(ROOT, join(ROOT, "public")) } : {}),
   });
   if (!result.ok) throw new Error(`fixture posts do not build:\n${result.problems.map(formatProblem).join("\n")}`);
   for (const [path, text] of result.bodies) bodies.set(path, text);

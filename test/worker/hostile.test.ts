@@ -2,7 +2,8 @@
 // the fixture site, as it is at NOW: paths that mix the site's own segments with hostile ones, every
 // method workerd lets a Request carry, random queries, hostile headers and host names. Whatever was
 // asked, every response must
-//   - never be a 5xx, and be one of the statuses the site documents: 200, 301, 304, 404, 405;
+//   - never be a 5xx, and be one of the statuses the site documents: 200, 301, 304, 404, 405, and 400
+//     for a search whose query cannot be run (/search, the one path whose answer depends on its query);
 //   - leak nothing: no stack frame, no "Error:", no file path in the body; a 404 is the one 404 page;
 //   - carry the site's security headers;
 //   - be a 2xx only at a canonical path (sitePaths of what is public at NOW), spelled exactly so;
@@ -31,7 +32,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SECURITY_HEADERS } from "../../src/security.ts";
 import { SITE } from "../../src/site.ts";
-import { aliasRedirects, CONVENTIONAL_REDIRECTS, sitePaths } from "../../src/urls.ts";
+import { aliasRedirects, CONVENTIONAL_REDIRECTS, PATHS, sitePaths } from "../../src/urls.ts";
 import { fixtureApp, manifestOf, NOW, ORIGIN } from "./app.ts";
 
 // ---------------------------------------------------------------------------------------------
@@ -100,7 +101,9 @@ const CSP = Object.entries(SECURITY_HEADERS.contentSecurityPolicy)
     [directive.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`), ...sources].join(" "),
   )
   .join("; ");
-const DOCUMENTED_STATUSES = [200, 301, 304, 404, 405];
+const DOCUMENTED_STATUSES = [200, 301, 304, 400, 404, 405];
+/** Search answers by its query: 200, or 400 for one it cannot run; its ETag is the query's own. */
+const QUERIED = PATHS.search;
 const LEAKS: [string, RegExp][] = [
   ["a stack frame", /^\s*at\s.*(:\d+:\d+\)?|<anonymous>\)?|\(native\))\s*$/m],
   ["an error message", /Error:/],
@@ -227,6 +230,7 @@ const checkResponse = async (request: Request, response: Response, hops = 2): Pr
 
   expect(status, `a server error for ${label}`).toBeLessThan(500);
   expect(DOCUMENTED_STATUSES, `an undocumented status for ${label}`).toContain(status);
+  if (status === 400) expect(url.pathname, `a 400 for what is not a search: ${label}`).toBe(QUERIED);
   for (const [what, pattern] of LEAKS)
     expect(pattern.exec(body)?.[0], `${what} in the ${status} body of ${label}`).toBeUndefined();
   if (request.method === "HEAD") expect(body, `a body on a HEAD: ${label}`).toBe("");
@@ -275,12 +279,13 @@ const checkResponse = async (request: Request, response: Response, hops = 2): Pr
     if (hops > 0) {
       const hop = new Request(target, { method: request.method, redirect: "manual" });
       const answer = await send(hop);
-      expect(answer.status, `the 301's target ${location} does not answer 200, for ${label}`).toBe(200);
+      const answers = target.pathname === QUERIED ? [200, 400] : [200];
+      expect(answers, `the 301's target ${location} does not answer 200, for ${label}`).toContain(answer.status);
       await checkResponse(hop, answer, hops - 1);
     }
   }
 
-  if (status === 304) {
+  if (status === 304 && url.pathname !== QUERIED) {
     expect(readable && CANONICAL.has(url.pathname), `a 304 for what is not a readable canonical path: ${label}`).toBe(
       true,
     );
@@ -291,7 +296,11 @@ const checkResponse = async (request: Request, response: Response, hops = 2): Pr
   if (status === 405) expect(response.headers.get("allow"), `405 without Allow: ${label}`).toBe("GET, HEAD");
 
   const expected = grammar(url.pathname, readable);
-  if (expected.statuses.includes(200)) {
+  if (url.pathname === QUERIED && readable) {
+    // Its validators are the query's own, so the model's, made from the bare path, do not apply.
+    expect([200, 304, 400], `a search answered ${status}: ${label}`).toContain(status);
+    if (status === 304) expect(request.headers.get("if-none-match"), `a 304 unasked: ${label}`).not.toBeNull();
+  } else if (expected.statuses.includes(200)) {
     const { current, why } = preconditions(request.headers, url.pathname);
     expect(status, `${current ? 304 : 200} expected (${why}) for ${label}`).toBe(current ? 304 : 200);
   } else {

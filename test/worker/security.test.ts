@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { fixtureApp, request } from "./app.ts";
 
 const POLICY =
-  "default-src 'none'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; upgrade-insecure-requests";
+  "default-src 'none'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; upgrade-insecure-requests";
 
 const EXPECTED = {
   "content-security-policy": POLICY,
@@ -29,6 +29,8 @@ const KINDS: [string, () => Promise<Response>, number][] = [
   ["a 404", () => request("/nope"), 404],
   ["a 405", () => request("/about/", { method: "DELETE" }), 405],
   ["a HEAD", () => request("/", { method: "HEAD" }), 200],
+  ["a search", () => request("/search?q=contract"), 200],
+  ["a search it cannot run", () => request("/search?page=0"), 400],
 ];
 
 describe("security headers", () => {

@@ -11,12 +11,14 @@ import { SITE } from "../../site.ts";
 import type { Size } from "../images.ts";
 import { headings, type Heading } from "./headings.ts";
 import { highlightCode } from "./highlight.ts";
-import { countWords, type Reference, references } from "./tokens.ts";
+import { countWords, proseText, type Reference, references } from "./tokens.ts";
 
 interface RenderedMarkdown {
   readonly html: string;
   /** Words of prose, code blocks excluded: what a reader reads rather than scans. */
   readonly words: number;
+  /** The same prose as plain text (tokens.ts proseText), which search shows snippets of. */
+  readonly text: string;
   readonly headings: readonly Heading[];
   readonly references: readonly Reference[];
   /** Each image the Markdown shows, with the size written for it (null: none known, so none written). */
@@ -84,6 +86,7 @@ export const renderMarkdown = (source: string, firstLine = 1, sizes: SizeOf = ()
   return {
     html,
     words: countWords(tokens),
+    text: proseText(tokens),
     headings: outline.outline(),
     references: references(tokens, source, firstLine),
     images,

@@ -40,6 +40,26 @@ const texts = (tokens: readonly Token[], prose: boolean): string[] =>
 /** A token's text without markup, for places that show a heading as plain text. */
 export const plainText = (tokens: readonly Token[]): string => texts(tokens, false).join("");
 
+// Inline tokens run on within their block; every other token ends a line, so no two blocks' words touch.
+const INLINE = new Set(["text", "strong", "em", "del", "link", "codespan", "escape"]);
+
+const blocks = (tokens: readonly Token[]): string =>
+  tokens
+    .map((token): string => {
+      if (token.type === "code" || token.type === "html") return "";
+      if (token.type === "br") return " ";
+      const children = childrenOf(token);
+      const text = children.length > 0 ? blocks(children) : "text" in token ? String(token.text) : "";
+      return INLINE.has(token.type) ? text : `${text.trim()}\n`;
+    })
+    .join("");
+
+/** The prose a reader reads as plain text, one block a line: code blocks and raw HTML left out. */
+export const proseText = (tokens: readonly Token[]): string =>
+  blocks(tokens)
+    .replace(/\n{2,}/g, "\n")
+    .trim();
+
 const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu;
 
 /** Words of prose a reader reads: code blocks and raw HTML excluded. */

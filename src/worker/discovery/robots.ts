@@ -1,5 +1,7 @@
-// /robots.txt: everything may be crawled; the sitemap is named with an absolute URL, as it must be.
+// /robots.txt: everything may be crawled but search results, which are endless and say nothing new; the
+// sitemap is named with an absolute URL, as it must be.
 
 import { absoluteUrl, PATHS } from "../../urls.ts";
 
-export const robotsTxt = (): string => `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(PATHS.sitemap)}\n`;
+export const robotsTxt = (): string =>
+  `User-agent: *\nDisallow: ${PATHS.search}\nAllow: /\n\nSitemap: ${absoluteUrl(PATHS.sitemap)}\n`;

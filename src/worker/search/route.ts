@@ -1,0 +1,116 @@
+// GET /search: the query read (query.ts), the index searched (engine.ts), the page made (pages/search.ts).
+// Its answer is made afresh for each request, never kept (queries are endless): an ETag of its bytes,
+// a short Cache-Control, and never indexed by search engines.
+
+import type { Context } from "hono";
+import type { Essay, Manifest } from "../../manifest.ts";
+import { foldedWords, isSearchable } from "../../search.ts";
+import { CACHE_POLICY, cacheControl } from "../../site.ts";
+import { answerOf, KINDS, reply } from "../answer.ts";
+import { type Assets, AssetUnavailable, readAsset } from "../bodies.ts";
+import type { AppEnv, View } from "../epoch.ts";
+import { type Outcome, type Result, searchPage } from "../pages/search.ts";
+import { search } from "./engine.ts";
+import { MAX_QUERY_WORDS, PAGE_SIZE, parseQuery, type SearchQuery } from "./query.ts";
+import { snippet } from "./snippet.ts";
+
+/** Index files an isolate keeps (a shard is some 64 KB of JSON); past this, the first read is forgotten first. */
+const KEPT_INDEX_FILES = 128;
+
+const NOINDEX = { "X-Robots-Tag": "noindex" };
+
+/**
+ * How the index's files are read. Production's never change under a name, so each is read once per
+ * isolate. The preview's change in place and are read afresh; a shard the build has just added may not be
+ * served yet (wrangler's assets see a new file only after a reload), and counts as empty until it is.
+ */
+const indexReader = (manifest: Manifest) => {
+  const kept = new Map<string, Promise<unknown>>();
+  return (assets: Assets, base: string) =>
+    (path: string): Promise<unknown> => {
+      if (manifest.mode === "preview")
+        return readAsset(assets, path, base).catch((error: unknown) => {
+          if (error instanceof AssetUnavailable && path !== manifest.search) return { words: [], postings: [] };
+          throw error;
+        });
+      const known = kept.get(path);
+      if (known !== undefined) return known;
+      const read = readAsset(assets, path, base);
+      kept.set(path, read);
+      read.catch(() => kept.delete(path));
+      for (const oldest of kept.keys()) {
+        if (kept.size <= KEPT_INDEX_FILES) break;
+        kept.delete(oldest);
+      }
+      return read;
+    };
+};
+
+/** The essays the query finds that are public now, best first (newest first when only a tag is asked for). */
+const ranked = async (
+  view: View,
+  query: SearchQuery,
+  words: readonly string[],
+  read: (path: string) => Promise<unknown>,
+) => {
+  const { manifest, epoch } = view;
+  const tagged = (essay: Essay) => query.tag === null || essay.tags.includes(query.tag);
+  if (words.length === 0) {
+    const essays = query.tag === null || query.text !== "" ? [] : (epoch.tags.get(query.tag) ?? []);
+    return { essays, matched: new Set<string>() };
+  }
+  const { scores, matched } = await search(manifest.search, words, read);
+  const essays = [...scores]
+    .sort(([a, x], [b, y]) => y - x || a - b)
+    .map(([position]) => manifest.essays[position])
+    .filter(
+      (essay): essay is Essay => essay !== undefined && epoch.essayBySlug.get(essay.slug) === essay && tagged(essay),
+    );
+  return { essays, matched };
+};
+
+export const searchRoute = (manifest: Manifest, assetsOf: (c: Context<AppEnv>) => Assets) => {
+  const readerFor = indexReader(manifest);
+  return async (c: Context<AppEnv>): Promise<Response> => {
+    const { view } = c.var;
+    const parsed = parseQuery(new URL(c.req.url));
+    if (!parsed.ok) {
+      const page = searchPage(view, { kind: "problem", message: parsed.problem });
+      const headers = {
+        "Content-Type": KINDS.search[0],
+        "Cache-Control": cacheControl(CACHE_POLICY.search),
+        ...NOINDEX,
+      };
+      return c.body(page, 400, headers);
+    }
+    const { query } = parsed;
+    const all = [...new Set(foldedWords(query.text).filter(isSearchable))];
+    const words = all.slice(0, MAX_QUERY_WORDS);
+    const { essays, matched } = await ranked(view, query, words, readerFor(assetsOf(c), c.req.url));
+    const shown = essays.slice((query.page - 1) * PAGE_SIZE, query.page * PAGE_SIZE);
+    const matches = (folded: string) => matched.has(folded);
+    const results = await Promise.all(
+      shown.map(
+        async (essay): Promise<Result> => ({
+          essay,
+          snippet: words.length === 0 ? null : snippet((await view.body(essay)).text, matches),
+        }),
+      ),
+    );
+    const outcome: Outcome = {
+      kind: "results",
+      query,
+      words: words.length,
+      dropped: all.length - words.length,
+      total: essays.length,
+      results,
+      matches,
+    };
+    const response = reply(
+      c,
+      await answerOf({ kind: "search", lastModified: null, render: () => searchPage(view, outcome) }),
+    );
+    for (const [name, value] of Object.entries(NOINDEX)) response.headers.set(name, value);
+    return response;
+  };
+};
