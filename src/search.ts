@@ -30,26 +30,27 @@ const SEARCH_DIR = `/${BODIES_DIR}/search`;
 export const searchPath = (mode: BuildMode, hash: string, previewName: string): string =>
   mode === "production" ? `${SEARCH_DIR}/${hash}.json` : `${SEARCH_DIR}/preview/${previewName}.json`;
 
-/** A word: letters and digits, joined inside by an apostrophe ("don't") but split at hyphens and dots. */
-const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+/** A word: letters, digits and their accents, apostrophes inside ("don't"); split at hyphens and dots. */
+const WORD_RE = /[\p{L}\p{N}\p{M}'’]+/gu;
 
 /** The words of a text, as written, each with where it starts: snippets mark them in place. */
 export const wordsOf = (text: string): IterableIterator<RegExpMatchArray> => text.matchAll(WORD_RE);
 
 const MARKS_RE = /[\p{M}'’]/gu;
 
+// Lower case, one sigma: JavaScript lowers a Greek capital sigma by its place in the text, so a word alone
+// and the same word in a sentence could otherwise fold apart.
+const lower = (text: string): string => text.toLowerCase().replaceAll("ς", "σ");
+
 /** A word as the index holds it: lower case, accents and apostrophes dropped ("Ünïcödé" -> "unicode"). */
-export const foldWord = (word: string): string => word.normalize("NFD").replace(MARKS_RE, "").toLowerCase();
+export const foldWord = (word: string): string => lower(word.normalize("NFD").replace(MARKS_RE, ""));
 
 /**
  * The folded words of a text, as foldWord would fold each of wordsOf's: the text is folded whole, which is
  * what makes indexing 10,000 essays (15 million words) affordable.
  */
 export const foldedWords = (text: string): string[] =>
-  text
-    .normalize("NFD")
-    .replace(MARKS_RE, "")
-    .toLowerCase()
+  lower(text.normalize("NFD").replace(MARKS_RE, ""))
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word !== "");
 

@@ -23,7 +23,7 @@ export interface BuildOptions extends ProjectPaths {
 }
 
 /**
- * What a build made (`bodies` by path); `rendered` counts the posts it rendered, the others came from the
+ * What a build made (`bodies` by path, the search index's files with them); `rendered` counts the posts it rendered, the others came from the
  * render cache; `drawn` counts the social cards it drew, the others were on disk already.
  */
 export type BuildResult = {
@@ -66,16 +66,21 @@ export const buildManifest = async (
     // The new stylesheet and bodies exist before the manifest that names them; the old ones go after.
     publicFiles.write();
     await writeBodies(publicDir, collected.bodies);
+    // Production's search index is named in the manifest by its hash, so it comes first; the preview's name
+    // never changes, and it comes last: the page a save changed is served while the index is made.
+    if (mode === "production") await writeBodies(publicDir, collected.search());
     const drawn = await writeCards(root, publicDir, collected.cards);
     const module = manifestModule(collected.manifest, hash, options);
     // An unchanged module is not written again: under `npm run dev`, a write makes wrangler reload the Worker.
     if (!holds(outFile, module)) writeAtomic(outFile, module);
+    if (mode === "preview") await writeBodies(publicDir, collected.search());
+    const bodies = new Map([...collected.bodies, ...collected.search()]);
     removeStaleStylesheets(publicDir, publicFiles.stylesheet);
-    removeStaleBodies(publicDir, collected.bodies);
+    removeStaleBodies(publicDir, bodies);
     if (mode === "production") removeStaleCards(publicDir, collected.cards);
     return {
       manifest: collected.manifest,
-      bodies: collected.bodies,
+      bodies,
       rendered: cache.rendered(),
       drawn,
       inputHash: hash,

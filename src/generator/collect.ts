@@ -3,6 +3,7 @@
 
 import { existsSync, readdirSync } from "node:fs";
 import { type Body, type BuildMode, bodyPath, type Essay, type Manifest, type Page } from "../manifest.ts";
+import { searchPath } from "../search.ts";
 import { RESERVED_TOP_LEVEL_NAMES } from "../urls.ts";
 import { parseFilename } from "./filename.ts";
 import { type CardDesign, type CardValues, cardPath, cardValues } from "./cards/values.ts";
@@ -13,7 +14,7 @@ import { checkReferences } from "./links.ts";
 import { type EssayEntry, type EssayPost, type NamedPost, type Post, type PostResult, readPost } from "./post.ts";
 import { type Problem, problemAt } from "./problem.ts";
 import { relatedEssays } from "./related.ts";
-import { searchIndex } from "./search-index.ts";
+import { type BuiltIndex, searchIndex } from "./search-index.ts";
 import { aliasesOf, siteIndex, type Unrendered } from "./site-index.ts";
 
 export interface CollectOptions {
@@ -35,14 +36,16 @@ export interface CollectOptions {
 }
 
 /**
- * The manifest, the text of each private asset it names by path (the bodies and the search index), and
- * every path that answers 200 in production today (what the ledger must hold); or the problems.
+ * The manifest, the text of each body it names by path, and every path that answers 200 in production
+ * today (what the ledger must hold); or the problems.
  */
 export type Collected =
   | {
       ok: true;
       manifest: Manifest;
       bodies: ReadonlyMap<string, string>;
+      /** The search index's files by path, made on the first call: a preview build writes them last. */
+      search: () => ReadonlyMap<string, string>;
       /** What each card the manifest names shows, by path. */
       cards: ReadonlyMap<string, CardValues>;
       publicPaths: readonly string[];
@@ -142,8 +145,8 @@ export const collectPosts = (options: CollectOptions): Collected => {
     .sort(byNewest);
   const related = relatedEssays(listed);
   const bodyOf = (essay: Essay): Body => JSON.parse(bodies.get(essay.body) ?? "") as Body;
-  const search = searchIndex(mode, listed, bodyOf);
-  for (const [path, text] of search.files) bodies.set(path, text);
+  let built: BuiltIndex | undefined;
+  const search = () => (built ??= searchIndex(mode, listed, bodyOf));
   const manifest: Manifest = {
     mode,
     stylesheet,
@@ -151,7 +154,8 @@ export const collectPosts = (options: CollectOptions): Collected => {
     pages: shown(pages)
       .map(({ entry }) => entry)
       .sort((a, b) => (a.slug < b.slug ? -1 : 1)),
-    search: search.table,
+    // Production's index is named by its hash, so the manifest waits for it; the preview's name never changes.
+    search: mode === "production" ? search().table : searchPath(mode, "", "index"),
   };
-  return { ok: true, manifest, bodies, cards, publicPaths: publicPaths(index, today) };
+  return { ok: true, manifest, bodies, search: () => search().files, cards, publicPaths: publicPaths(index, today) };
 };

@@ -90,7 +90,10 @@ export const planPublicFiles = async (publicDir: string): Promise<PublicFiles | 
   // By pattern, so the count stays fixed whatever public/ holds: the stylesheet's and the cards' rules come
   // after "/*" (in the file and in the sorted order Cloudflare applies them) and replace its Cache-Control.
   // Both are named by what they hold, so a name never changes its bytes.
-  const immutable = [["! Cache-Control"], ["Cache-Control", cacheControl(CACHE_POLICY.fingerprintedAsset, true)]] as const;
+  const immutable = [
+    ["! Cache-Control"],
+    ["Cache-Control", cacheControl(CACHE_POLICY.fingerprintedAsset, true)],
+  ] as const;
   const body = headersFile([
     ["/*", [...security, ["Cache-Control", cacheControl(CACHE_POLICY.asset)]]],
     [`/${CARDS_DIR}/*`, immutable],

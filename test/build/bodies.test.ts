@@ -29,7 +29,7 @@ describe("bodies in public/_bodies/", () => {
       const text = readFileSync(join(posts.publicDir, essay.body), "utf8");
       expect(essay.body).toBe(`/${BODIES_DIR}/${sha256(text)}.json`);
       const body = JSON.parse(text) as Body;
-      expect(Object.keys(body)).toEqual(["source", "html", "markdown", "toc", "words"]);
+      expect(Object.keys(body)).toEqual(["source", "html", "markdown", "toc", "words", "text"]);
       expect(body.source).toBe(sha256(readFileSync(join(posts.postsDir, `${essay.date}-${essay.slug}.md`))));
     }
     expect(posts.output()).not.toContain("Unpublished words");

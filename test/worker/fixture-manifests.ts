@@ -31,7 +31,7 @@ const build = (postsDir: string, mode: BuildMode): Manifest => {
     ...(mode === "production" ? { cards: cardDesign(ROOT, join(ROOT, "public")) } : {}),
   });
   if (!result.ok) throw new Error(`fixture posts do not build:\n${result.problems.map(formatProblem).join("\n")}`);
-  for (const [path, text] of result.bodies) bodies.set(path, text);
+  for (const [path, text] of [...result.bodies, ...result.search()]) bodies.set(path, text);
   return result.manifest;
 };
 
