@@ -42,8 +42,12 @@ const MARKS_RE = /[\p{M}'’]/gu;
 // and the same word in a sentence could otherwise fold apart.
 const lower = (text: string): string => text.toLowerCase().replaceAll("ς", "σ");
 
+const ASCII_RE = /^[\x20-\x7e]*$/;
+
 /** A word as the index holds it: lower case, accents and apostrophes dropped ("Ünïcödé" -> "unicode"). */
-export const foldWord = (word: string): string => lower(word.normalize("NFD").replace(MARKS_RE, ""));
+export const foldWord = (word: string): string =>
+  // Most words are plain ASCII, which has nothing to normalise: a snippet folds hundreds of them.
+  ASCII_RE.test(word) ? word.toLowerCase().replaceAll("'", "") : lower(word.normalize("NFD").replace(MARKS_RE, ""));
 
 /**
  * The folded words of a text, as foldWord would fold each of wordsOf's: the text is folded whole, which is

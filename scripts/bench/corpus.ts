@@ -41,10 +41,45 @@ export interface CorpusEssay {
   readonly body: string;
 }
 
-export const generateCorpus = (count: number, seed = 20261125): CorpusEssay[] => {
+/**
+ * `vocabulary` words of prose instead of the small VOCABULARY: the VOCABULARY first, then made-up words,
+ * drawn as natural text draws them (Zipf's law: the word of rank r about 1/r as often as the first), so
+ * that a search index meets the tens of thousands of distinct words real essays have.
+ */
+const zipfWords = (size: number, next: () => number): (() => string) => {
+  const syllables =
+    "ba be bi bo bu da de di do du ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu".split(
+      " ",
+    );
+  const made = new Set(VOCABULARY);
+  while (made.size < size)
+    made.add(
+      Array.from({ length: 2 + Math.floor(next() * 3) }, () => syllables[Math.floor(next() * syllables.length)]).join(
+        "",
+      ),
+    );
+  const words = [...made];
+  const cumulative: number[] = [];
+  let total = 0;
+  for (let rank = 1; rank <= words.length; rank++) cumulative.push((total += 1 / rank));
+  return () => {
+    const target = next() * total;
+    let [low, high] = [0, cumulative.length - 1];
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((cumulative[middle] as number) < target) low = middle + 1;
+      else high = middle;
+    }
+    return words[low] as string;
+  };
+};
+
+/** `count` essays from `seed`; `vocabulary` (a number of distinct words) makes their prose as varied as real prose. */
+export const generateCorpus = (count: number, seed = 20261125, vocabulary?: number): CorpusEssay[] => {
   const next = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
-  const words = (n: number): string => Array.from({ length: n }, () => pick(VOCABULARY)).join(" ");
+  const word = vocabulary === undefined ? () => pick(VOCABULARY) : zipfWords(vocabulary, random(seed + 1));
+  const words = (n: number): string => Array.from({ length: n }, word).join(" ");
   const sentence = (): string => {
     const text = words(8 + Math.floor(next() * 14));
     return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;

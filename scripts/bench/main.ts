@@ -17,6 +17,7 @@ import { measurePageWeight } from "./page-weight.ts";
 import { benchProject, runBuild } from "./project.ts";
 import { machine, renderReport, type Section, targetsOf, writeBenchmarks } from "./report.ts";
 import { measureRequests } from "./requests.ts";
+import { measureSearch } from "./search.ts";
 import { measureScaleAt, type ScaleRow } from "./scale.ts";
 import { scaleSection } from "./scale-report.ts";
 import { benchRoutes, withSite } from "./site.ts";
@@ -38,6 +39,7 @@ const TITLES = {
   scale: "5. Scale: build, upload, assets and startup vs post count",
   weight: "6. Page weight (the site's own posts)",
   cards: "7. Social cards: cost per essay, cold and cached",
+  search: "8. Search: time per request in workerd, index size vs Pagefind",
 } as const;
 // Section 5 measures every N of `scale` and judges its targets at 10,000, which --quick never reaches.
 const PLAN = quick
@@ -59,6 +61,10 @@ const STARTUP_RUNS = quick ? 1 : 3;
 const REQUESTS_AT = 100;
 /** Section 7: the corpus's first essays, drawn afresh each round. */
 const CARDS = { n: 100, rounds: quick ? 1 : 3 };
+/** Section 8: essays whose prose draws on 30,000 distinct words, as real essays' does. */
+const SEARCH = quick
+  ? { n: 100, vocabulary: 30_000, rounds: 1, passes: 1 }
+  : { n: 1000, vocabulary: 30_000, rounds: 3, passes: 5 };
 const LOAD = quick ? { seconds: 1, rounds: 1, connections: 10 } : { seconds: 2, rounds: 5, connections: 10 };
 
 const started = performance.now();
@@ -149,6 +155,20 @@ await measure(TITLES.weight, async () => {
 });
 
 await measure(TITLES.cards, () => measureCards(CARDS.n, CARDS.rounds));
+await measure(TITLES.search, async () => {
+  const project = benchProject(SEARCH.n, SEARCH.vocabulary);
+  try {
+    await runBuild(project.dir, "cold");
+    const bundle = await dryRun(project.dir);
+    try {
+      return await measureSearch(project, bundle.module, SEARCH);
+    } finally {
+      bundle.remove();
+    }
+  } finally {
+    project.remove();
+  }
+});
 
 const broken = { body: "Not measured: this part of the bench broke (see the end of the report).", targets: [] };
 const ordered = Object.values(TITLES).map((title) => [title, sections.get(title) ?? broken] as const);

@@ -16,12 +16,13 @@ export interface BenchProject {
   readonly remove: () => void;
 }
 
-export const benchProject = (count: number | null): BenchProject => {
+/** The project's own posts (count null), or `count` essays of the corpus (with `vocabulary` distinct words of prose). */
+export const benchProject = (count: number | null, vocabulary?: number): BenchProject => {
   if (count === null) {
     const copy = copyProject();
     return { dir: copy.dir, essays: null, remove: removable(copy.remove) };
   }
-  const essays = generateCorpus(count);
+  const essays = generateCorpus(count, undefined, vocabulary);
   const corpus = tempDir("fmlops-corpus-");
   try {
     writePosts(join(corpus.dir, "posts"), essays);

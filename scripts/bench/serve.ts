@@ -7,7 +7,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort } from "../../test/support/dev-server.ts";
 import type { Captured } from "./site.ts";
-import { type StartOptions, sleep, start, stop, tempDir } from "./util.ts";
+import { groupCpuMs, type StartOptions, sleep, start, stop, tempDir } from "./util.ts";
 
 const WORKERD = fileURLToPath(new URL("../../node_modules/.bin/workerd", import.meta.url));
 
@@ -16,6 +16,8 @@ export interface Server {
   readonly origin: string;
   /** What it printed so far. */
   readonly output: () => string;
+  /** CPU time (ms) its processes have used so far. */
+  readonly cpuMs: () => number;
   readonly stop: () => Promise<void>;
 }
 
@@ -34,7 +36,13 @@ export const startServer = async (
   { readyTimeoutMs = 30_000, after = () => {}, ...options }: ServerOptions,
 ): Promise<Server> => {
   const { child, output } = start(command, args, options);
-  const server = { name, origin, output, stop: () => stop(child).then(after) };
+  const server = {
+    name,
+    origin,
+    output,
+    cpuMs: () => groupCpuMs(child.pid ?? -1),
+    stop: () => stop(child).then(after),
+  };
   const deadline = Date.now() + readyTimeoutMs;
   while (child.exitCode === null && Date.now() < deadline) {
     const response = await fetch(origin).catch(() => null);

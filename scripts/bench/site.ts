@@ -17,6 +17,8 @@ export interface LoadedSite {
   readonly body: (essay: Essay) => Body;
   /** The served Worker's answer for a path (with its query), redirects not followed. */
   readonly fetch: (path: string, headers?: Readonly<Record<string, string>>) => Promise<Response>;
+  /** CPU time (ms) workerd has used so far. */
+  readonly cpuMs: () => number;
 }
 
 /**
@@ -32,6 +34,7 @@ export const withSite = async <T>(dir: string, module: string, use: (site: Loade
       manifest,
       body: (essay) => JSON.parse(readFileSync(join(publicDir, essay.body), "utf8")) as Body,
       fetch: (path, headers = {}) => fetch(`${server.origin}${path}`, { headers, redirect: "manual" }),
+      cpuMs: server.cpuMs,
     });
   } finally {
     await server.stop();

@@ -2,7 +2,7 @@
 // always stopped by their PID (on Ctrl-C too), temp folders, and Markdown tables.
 
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -67,6 +67,27 @@ export const stop = async (child: ChildProcess): Promise<void> => {
   const timer = setTimeout(() => signalGroup(child.pid, "SIGKILL"), 10_000);
   await exited;
   clearTimeout(timer);
+};
+
+/**
+ * CPU time (ms) used so far by every thread of every process in the group `pgid` (a server started above
+ * leads its own): Linux's per-thread schedstat counts nanoseconds, where a process's stat counts 10 ms ticks.
+ */
+export const groupCpuMs = (pgid: number): number => {
+  let ns = 0;
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      // After "(comm) ": state, ppid, pgrp.
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]) !== pgid) continue;
+      for (const tid of readdirSync(`/proc/${pid}/task`))
+        ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[0]);
+    } catch {
+      // The process or thread ended while it was read.
+    }
+  }
+  return ns / 1e6;
 };
 
 /** Runs a command to completion, stopped after `timeoutMs`; never throws on a non-zero exit. */

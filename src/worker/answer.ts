@@ -5,6 +5,7 @@ import type { Context } from "hono";
 import { CACHE_POLICY, cacheControl } from "../site.ts";
 import { FEEDS } from "../urls.ts";
 import type { AppEnv, View } from "./epoch.ts";
+import { boundedMemo } from "./memo.ts";
 
 const opaqueTag = (tag: string): string => tag.trim().replace(/^W\//, "");
 
@@ -76,33 +77,8 @@ export const answerOf = async ({ kind, lastModified, render }: Representation) =
 /** How many bytes of answers an epoch keeps by default: an isolate has 128 MB, and 10,000 essays' pages are more. */
 export const MEMO_BYTES = 32 * 1024 * 1024;
 
-/** An epoch's answers by path; past `limit` bytes of settled answers, the oldest are forgotten (and made again if asked for). */
-export const answerMemo = (limit: number) => {
-  const answers = new Map<string, Promise<Answer>>();
-  const sizes = new Map<string, number>();
-  let bytes = 0;
-  // An answer is set only when none is kept for its path, so what settles is always the one kept.
-  return {
-    get: (path: string) => answers.get(path),
-    set: (path: string, made: Promise<Answer>): void => {
-      answers.set(path, made);
-      made.then(
-        ({ body }) => {
-          sizes.set(path, body.byteLength);
-          bytes += body.byteLength;
-          for (const [oldest, size] of sizes) {
-            if (bytes <= limit) break;
-            sizes.delete(oldest);
-            answers.delete(oldest);
-            bytes -= size;
-          }
-        },
-        // A failure is thrown to its request, and not kept for the next.
-        () => answers.delete(path),
-      );
-    },
-  };
-};
+/** An epoch's answers by path; past `limit` bytes of them, the oldest are forgotten (and made again if asked for). */
+export const answerMemo = (limit: number) => boundedMemo<Answer>(limit, ({ body }) => body.byteLength);
 
 /** Seconds a cache may keep an answer: its policy, but never past the next scheduled essay. */
 const maxAge = ({ epoch, now }: View, policy: number): number =>

@@ -24,7 +24,8 @@ export type Outcome =
       readonly dropped: number;
       readonly total: number;
       readonly results: readonly Result[];
-      readonly matches: (folded: string) => boolean;
+      /** The indexed words the query matched, which the page marks. */
+      readonly matched: ReadonlySet<string>;
     };
 
 const FIELD_ID = "search-words";
@@ -61,9 +62,9 @@ const summaryOf = (query: SearchQuery, total: number, unknownTag: boolean, words
   return html`<p class="search-summary">${count(total)}${tagged} match <strong>${query.text}</strong>.</p>`;
 };
 
-const result = ({ essay, snippet }: Result, matches: (folded: string) => boolean): Html => html`<li class="result">
-<h2 class="result-title"><a href="${PATHS.essay(essay.slug)}">${markWords(essay.title, matches)}</a></h2>
-<p class="dek">${markWords(essay.dek, matches)}</p>
+const result = ({ essay, snippet }: Result, matched: ReadonlySet<string>): Html => html`<li class="result">
+<h2 class="result-title"><a href="${PATHS.essay(essay.slug)}">${markWords(essay.title, matched)}</a></h2>
+<p class="dek">${markWords(essay.dek, matched)}</p>
 ${snippet === null ? "" : html`<p class="snippet">${snippet}</p>`}
 <p class="meta"><time datetime="${essay.date}">${longDate(essay.date)}</time></p>
 </li>`;
@@ -80,13 +81,13 @@ ${query.page < pages ? html`<a href="${link(query.page + 1)}" rel="next">Next</a
 };
 
 const found = (view: View, outcome: Extract<Outcome, { kind: "results" }>): Html => {
-  const { query, total, results, matches, words, dropped } = outcome;
+  const { query, total, results, matched, words, dropped } = outcome;
   const unknownTag = query.tag !== null && !view.epoch.tags.has(query.tag);
   const pages = Math.ceil(total / PAGE_SIZE);
   return html`${summaryOf(query, total, unknownTag, words)}
 ${dropped > 0 ? html`<p class="search-note">Only the first words were searched for; ${thousands(dropped)} more were left out.</p>` : ""}
 ${query.page > pages && total > 0 ? html`<p class="search-note">There is no page ${thousands(query.page)}: the results end on page ${thousands(pages)}.</p>` : ""}
-${results.length === 0 ? "" : html`<ol class="results">${results.map((one) => result(one, matches))}</ol>`}
+${results.length === 0 ? "" : html`<ol class="results">${results.map((one) => result(one, matched))}</ol>`}
 ${pagination(query, total)}`;
 };
 

@@ -13,37 +13,38 @@ import { type Outcome, type Result, searchPage } from "../pages/search.ts";
 import { search } from "./engine.ts";
 import { MAX_QUERY_WORDS, PAGE_SIZE, parseQuery, type SearchQuery } from "./query.ts";
 import { snippet } from "./snippet.ts";
+import { boundedMemo } from "../memo.ts";
 
 /** Index files an isolate keeps (a shard is some 64 KB of JSON); past this, the first read is forgotten first. */
 const KEPT_INDEX_FILES = 128;
+/** Characters of essays' text an isolate keeps for snippets (UTF-16: twice as many bytes). */
+const KEPT_TEXT = 4 * 1024 * 1024;
 
 const NOINDEX = { "X-Robots-Tag": "noindex" };
 
 /**
- * How the index's files are read. Production's never change under a name, so each is read once per
- * isolate. The preview's change in place and are read afresh; a shard the build has just added may not be
- * served yet (wrangler's assets see a new file only after a reload), and counts as empty until it is.
+ * How the index's files and the essays' texts are read. Production's never change under a name, so each
+ * is read once per isolate, while the bounds allow. The preview's change in place and are read afresh; a
+ * shard the build has just added may not be served yet (wrangler's assets see a new file only after a
+ * reload), and counts as empty until it is.
  */
-const indexReader = (manifest: Manifest) => {
-  const kept = new Map<string, Promise<unknown>>();
-  return (assets: Assets, base: string) =>
-    (path: string): Promise<unknown> => {
-      if (manifest.mode === "preview")
-        return readAsset(assets, path, base).catch((error: unknown) => {
-          if (error instanceof AssetUnavailable && path !== manifest.search) return { words: [], postings: [] };
-          throw error;
-        });
-      const known = kept.get(path);
-      if (known !== undefined) return known;
-      const read = readAsset(assets, path, base);
-      kept.set(path, read);
-      read.catch(() => kept.delete(path));
-      for (const oldest of kept.keys()) {
-        if (kept.size <= KEPT_INDEX_FILES) break;
-        kept.delete(oldest);
-      }
-      return read;
-    };
+const readers = (manifest: Manifest) => {
+  const files = boundedMemo<unknown>(KEPT_INDEX_FILES, () => 1);
+  const texts = boundedMemo<string>(KEPT_TEXT, (text) => text.length);
+  const production = manifest.mode === "production";
+  return (view: View, assets: Assets, base: string) => ({
+    file: (path: string): Promise<unknown> => {
+      if (production) return files.through(path, () => readAsset(assets, path, base));
+      return readAsset(assets, path, base).catch((error: unknown) => {
+        if (error instanceof AssetUnavailable && path !== manifest.search) return { words: [], postings: [] };
+        throw error;
+      });
+    },
+    text: (essay: Essay): Promise<string> => {
+      const read = async () => (await view.body(essay)).text;
+      return production ? texts.through(essay.body, read) : read();
+    },
+  });
 };
 
 /** The essays the query finds that are public now, best first (newest first when only a tag is asked for). */
@@ -70,7 +71,7 @@ const ranked = async (
 };
 
 export const searchRoute = (manifest: Manifest, assetsOf: (c: Context<AppEnv>) => Assets) => {
-  const readerFor = indexReader(manifest);
+  const readersOf = readers(manifest);
   return async (c: Context<AppEnv>): Promise<Response> => {
     const { view } = c.var;
     const parsed = parseQuery(new URL(c.req.url));
@@ -86,14 +87,14 @@ export const searchRoute = (manifest: Manifest, assetsOf: (c: Context<AppEnv>) =
     const { query } = parsed;
     const all = [...new Set(foldedWords(query.text).filter(isSearchable))];
     const words = all.slice(0, MAX_QUERY_WORDS);
-    const { essays, matched } = await ranked(view, query, words, readerFor(assetsOf(c), c.req.url));
+    const read = readersOf(view, assetsOf(c), c.req.url);
+    const { essays, matched } = await ranked(view, query, words, read.file);
     const shown = essays.slice((query.page - 1) * PAGE_SIZE, query.page * PAGE_SIZE);
-    const matches = (folded: string) => matched.has(folded);
     const results = await Promise.all(
       shown.map(
         async (essay): Promise<Result> => ({
           essay,
-          snippet: words.length === 0 ? null : snippet((await view.body(essay)).text, matches),
+          snippet: words.length === 0 ? null : snippet(await read.text(essay), matched),
         }),
       ),
     );
@@ -104,7 +105,7 @@ export const searchRoute = (manifest: Manifest, assetsOf: (c: Context<AppEnv>) =
       dropped: all.length - words.length,
       total: essays.length,
       results,
-      matches,
+      matched,
     };
     const response = reply(
       c,

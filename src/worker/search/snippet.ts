@@ -1,5 +1,9 @@
 // What a result shows of an essay's text: the words around the first that matched, and every matched word
 // marked. Words are folded as the index folds them (src/search.ts), so "Ünïcödé" is marked for "unicode".
+//
+// Folding every word of an essay to find the first match costs more than the rest of a search, so the
+// match is found by the regular-expression engine instead: the matched words as they may be written in
+// ASCII (any case, apostrophes anywhere), and then only the words with other characters, folded one by one.
 
 import { html } from "hono/html";
 import { foldWord, wordsOf } from "../../search.ts";
@@ -9,10 +13,20 @@ import type { Html } from "../layout.ts";
 const SNIPPET_WORDS = 32;
 /** Of those, how many come before the match, so that it is read in context. */
 const LEAD_WORDS = 8;
+/** Characters searched back for those words, and ahead for the rest: far more than they take. */
+const LOOK_BACK = 200;
+const LOOK_AHEAD = 1000;
 
 type Span = { readonly start: number; readonly end: number; readonly matched: boolean };
 
-/** `text` with the words `matches` accepts wrapped in <mark>, everything escaped. */
+/** The words of `text` from `offset`, with where they start and end in `text`, and whether they matched. */
+const spansOf = (text: string, matched: ReadonlySet<string>, offset = 0): Span[] =>
+  [...wordsOf(text)].map((word) => {
+    const start = offset + (word.index ?? 0);
+    return { start, end: start + word[0].length, matched: matched.has(foldWord(word[0])) };
+  });
+
+/** `text` from `from` to `to`, the matched words of `spans` wrapped in <mark>, everything escaped. */
 const marked = (text: string, spans: readonly Span[], from: number, to: number): Html[] => {
   const parts: Html[] = [];
   let at = from;
@@ -26,40 +40,46 @@ const marked = (text: string, spans: readonly Span[], from: number, to: number):
 };
 
 /** A short text (a title, a dek) with its matched words marked. */
-export const markWords = (text: string, matches: (folded: string) => boolean): Html[] => {
-  const spans = [...wordsOf(text)].map((word): Span => {
+export const markWords = (text: string, matched: ReadonlySet<string>): Html[] =>
+  marked(text, spansOf(text, matched), 0, text.length);
+
+const WORD_CHAR = "[\\p{L}\\p{N}\\p{M}'’]";
+/** A word with a character that is neither ASCII nor an apostrophe: its folding may drop an accent. */
+const UNUSUAL_WORD_RE = new RegExp(`${WORD_CHAR}*[^\\x00-\\x7f’]${WORD_CHAR}*`, "gu");
+
+/** Where in `text` the first word that folds to one of `matched` starts, or -1. */
+const firstMatch = (text: string, matched: ReadonlySet<string>): number => {
+  // A folded word is lowercase letters and digits; written, it may have capitals and apostrophes.
+  const spelled = [...matched].map((word) => [...word].join("['’]*"));
+  const plain = new RegExp(`(?<!${WORD_CHAR})['’]*(?:${spelled.join("|")})['’]*(?!${WORD_CHAR})`, "iu");
+  const found = plain.exec(text)?.index ?? -1;
+  for (const word of text.matchAll(UNUSUAL_WORD_RE)) {
     const start = word.index ?? 0;
-    return { start, end: start + word[0].length, matched: matches(foldWord(word[0])) };
-  });
-  return marked(text, spans, 0, text.length);
+    if (found !== -1 && start > found) break;
+    if (matched.has(foldWord(word[0]))) return start;
+  }
+  return found;
 };
 
 /**
  * About SNIPPET_WORDS words of `text` around the first matched word, with "…" where it is cut; null when
  * no word matches (the essay matched by its title or tags alone).
  */
-export const snippet = (text: string, matches: (folded: string) => boolean): Html[] | null => {
-  const spans: Span[] = [];
-  let found = false;
-  let cut = false;
-  for (const word of wordsOf(text)) {
-    const start = word.index ?? 0;
-    const matched = matches(foldWord(word[0]));
-    found ||= matched;
-    spans.push({ start, end: start + word[0].length, matched });
-    // The rest of a long essay is never read: the window ends SNIPPET_WORDS words after it starts.
-    if (found && spans.length >= SNIPPET_WORDS) break;
-    if (!found && spans.length > LEAD_WORDS) {
-      spans.shift();
-      cut = true;
-    }
-  }
-  const [head, tail] = [spans[0], spans[spans.length - 1]];
-  if (!found || head === undefined || tail === undefined) return null;
-  const from = cut ? head.start : 0;
+export const snippet = (text: string, matched: ReadonlySet<string>): Html[] | null => {
+  const found = matched.size === 0 ? -1 : firstMatch(text, matched);
+  if (found === -1) return null;
+  const back = Math.max(0, found - LOOK_BACK);
+  // A word the look back cut in two is left out.
+  const before = spansOf(text.slice(back, found), matched, back)
+    .slice(back > 0 ? 1 : 0)
+    .slice(-LEAD_WORDS);
+  const from = before[0]?.start ?? found;
+  const spans = [...before, ...spansOf(text.slice(found, found + LOOK_AHEAD), matched, found)].slice(0, SNIPPET_WORDS);
+  const to = spans[spans.length - 1]?.end ?? text.length;
+  const cut = /[\p{L}\p{N}]/u.test(text.slice(0, from));
   return [
     ...(cut ? [html`…`] : []),
-    ...marked(text, spans, from, tail.end),
-    ...(tail.end < text.trimEnd().length ? [html`…`] : []),
+    ...marked(text, spans, from, to),
+    ...(/[\p{L}\p{N}]/u.test(text.slice(to)) ? [html`…`] : []),
   ];
 };
