@@ -7,7 +7,9 @@ import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../support/project-copy.ts";
 
-const SHARED = ["src/manifest.ts", "src/site.ts", "src/urls.ts", "src/security.ts"];
+const SHARED = ["src/manifest.ts", "src/site.ts", "src/urls.ts", "src/security.ts", "src/search.ts"];
+/** The libraries the Worker runs: Hono, and edit distance for search's typos. */
+const WORKER_LIBRARIES = /^(hono|fastest-levenshtein)(\/|$)/;
 const IMPORT_RE = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
 
 const filesIn = (dir: string): string[] =>
@@ -30,7 +32,7 @@ const violations = (dir: string, allowed: (target: string) => boolean): string[]
   );
 
 describe("the two rooms", () => {
-  it("the Worker imports only its own files, the shared modules, the generated manifest and Hono", () => {
+  it("the Worker imports only its own files, the shared modules, the generated manifest and its two libraries", () => {
     expect(
       violations(
         "src/worker",
@@ -38,7 +40,7 @@ describe("the two rooms", () => {
           t.startsWith("src/worker/") ||
           SHARED.includes(t) ||
           t === "src/generated/manifest.ts" ||
-          /^hono(\/|$)/.test(t),
+          WORKER_LIBRARIES.test(t),
       ),
     ).toEqual([]);
   });

@@ -21,7 +21,9 @@ describe("node src/generator/cli.ts", () => {
     const result = build();
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^built production manifest: \d+ essays, \d+ pages?; \d+ posts? rendered\n$/);
+    expect(result.stdout).toMatch(
+      /^built production manifest: \d+ essays, \d+ pages?; \d+ posts? rendered, \d+ cards? drawn\n$/,
+    );
     expect(build("--check").status).toBe(0);
   });
 

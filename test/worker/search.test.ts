@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { SECURITY_HEADERS } from "../../src/security.ts";
+import { toText } from "../../src/worker/layout.ts";
+import { snippet } from "../../src/worker/search/snippet.ts";
+import { html } from "hono/html";
 import { NOW, request } from "./app.ts";
 
 const AT_SCHEDULED = Date.parse("2099-01-01T00:00:00Z");
@@ -112,29 +115,58 @@ describe("search", () => {
   });
 });
 
+describe("a snippet", () => {
+  const shown = (text: string, ...matched: string[]) => {
+    const parts = snippet(text, new Set(matched));
+    return parts === null ? null : toText(html`${parts}`);
+  };
+
+  it("marks the first match however it is written: capitals, apostrophes, accents", () => {
+    expect(shown("Nothing here. The CONTRACT held.", "contract")).toBe("Nothing here. The <mark>CONTRACT</mark> held.");
+    expect(shown("We don't know.", "dont")).toBe("We <mark>don&#39;t</mark> know.");
+    expect(shown("A café, then a cafe.", "cafe")).toBe("A <mark>café</mark>, then a <mark>cafe</mark>.");
+    expect(shown("Ünïcödé first", "unicode")).toBe("<mark>Ünïcödé</mark> first");
+  });
+
+  it("starts a few words before the match and ends some thirty words on, with … where it cuts", () => {
+    const words = Array.from({ length: 100 }, (_, i) => `w${i}`);
+    words[50] = "needle";
+    const text = shown(words.join(" "), "needle") ?? "";
+    expect(text.startsWith("… w42 w43")).toBe(true);
+    expect(text).toContain("w49 <mark>needle</mark> w51");
+    expect(text.endsWith("w73 …")).toBe(true);
+  });
+
+  it("is none when only the title or the tags matched", () => {
+    expect(shown("Nothing to see here.", "contract")).toBeNull();
+    expect(shown("Part of a word: contracts.", "contract")).toBeNull();
+  });
+});
+
 describe("search, given hostile input", () => {
-  const cases: [string, string, number][] = [
-    ["empty", "?q=", 200],
-    ["no query at all", "", 200],
-    ["only spaces", "?q=%20%20%20", 200],
-    ["control characters", "?q=%00%01foot%07note%1b", 200],
-    ["broken UTF-8", "?q=%ff%fe%ed%a0%80", 200],
-    ["lone surrogate escapes and emoji", "?q=%F0%9F%9A%80%20%E2%80%AE%20rtl", 200],
-    ["only common words", "?q=the+and+of", 200],
-    ["many words", `?q=${"word ".repeat(40)}`, 200],
-    ["a regex", "?q=.*%5B(%5C", 200],
-    ["markup", "?q=%3Cscript%3Ealert(1)%3C/script%3E", 200],
-    ["repeated parameters", "?q=contract&q=other&tag=files&tag=x", 200],
-    ["10 KB", `?q=${"a".repeat(10_240)}`, 400],
-    ["a tag outside the grammar", "?q=x&tag=%3Cb%3E", 400],
-    ["page zero", "?q=x&page=0", 400],
-    ["a negative page", "?q=x&page=-1", 400],
-    ["a page that is not a number", "?q=x&page=abc", 400],
-    ["an absurd page", "?q=x&page=99999999999999999999", 400],
-    ["a fractional page", "?q=x&page=1.5", 400],
+  const cases: [string, number, string][] = [
+    ["empty", 200, "?q="],
+    ["no query at all", 200, ""],
+    ["only spaces", 200, "?q=%20%20%20"],
+    ["control characters", 200, "?q=%00%01foot%07note%1b"],
+    ["broken UTF-8", 200, "?q=%ff%fe%ed%a0%80"],
+    ["lone surrogate escapes and emoji", 200, "?q=%F0%9F%9A%80%20%E2%80%AE%20rtl"],
+    ["only common words", 200, "?q=the+and+of"],
+    ["many words", 200, `?q=${"word ".repeat(40)}`],
+    ["a regex", 200, "?q=.*%5B(%5C"],
+    ["markup", 200, "?q=%3Cscript%3Ealert(1)%3C/script%3E"],
+    ["repeated parameters", 200, "?q=contract&q=other&tag=files&tag=x"],
+    ["10 KB", 400, `?q=${"a".repeat(10_240)}`],
+    ["a tag outside the grammar", 400, "?q=x&tag=%3Cb%3E"],
+    ["page zero", 400, "?q=x&page=0"],
+    ["a negative page", 400, "?q=x&page=-1"],
+    ["a page that is not a number", 400, "?q=x&page=abc"],
+    ["an absurd page", 400, "?q=x&page=99999999999999999999"],
+    ["a fractional page", 400, "?q=x&page=1.5"],
   ];
-  for (const [what, query, status] of cases) {
-    it(`answers ${what} with a ${status} page in the site's layout, with the security headers`, async () => {
+  it.each(cases)(
+    "answers %s with a %s page in the site's layout, with the security headers",
+    async (_what, status, query) => {
       const response = await search(query);
       expect(response.status).toBe(status);
       expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
@@ -143,8 +175,8 @@ describe("search, given hostile input", () => {
       const body = await response.text();
       expect(body).toContain("<h1>Search</h1>");
       expect(body).not.toMatch(/<script>|Error:|at \w+ \(/);
-    });
-  }
+    },
+  );
 
   it("says why a query was refused", async () => {
     const body = await (await search(`?q=${"a".repeat(10_240)}`)).text();

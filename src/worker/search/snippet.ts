@@ -75,11 +75,13 @@ export const snippet = (text: string, matched: ReadonlySet<string>): Html[] | nu
     .slice(-LEAD_WORDS);
   const from = before[0]?.start ?? found;
   const spans = [...before, ...spansOf(text.slice(found, found + LOOK_AHEAD), matched, found)].slice(0, SNIPPET_WORDS);
-  const to = spans[spans.length - 1]?.end ?? text.length;
-  const cut = /[\p{L}\p{N}]/u.test(text.slice(0, from));
+  const last = spans[spans.length - 1]?.end ?? text.length;
+  // Cut where words go on; where none do, the text's own end (and its last full stop) is kept.
+  const more = /[\p{L}\p{N}]/u.test(text.slice(last));
+  const to = more ? last : text.trimEnd().length;
   return [
-    ...(cut ? [html`…`] : []),
+    ...(/[\p{L}\p{N}]/u.test(text.slice(0, from)) ? [html`… `] : []),
     ...marked(text, spans, from, to),
-    ...(/[\p{L}\p{N}]/u.test(text.slice(to)) ? [html`…`] : []),
+    ...(more ? [html` …`] : []),
   ];
 };
