@@ -9,11 +9,11 @@ import { CACHE_POLICY, cacheControl } from "../../site.ts";
 import { answerOf, KINDS, reply } from "../answer.ts";
 import { type Assets, AssetUnavailable, readAsset } from "../bodies.ts";
 import type { AppEnv, View } from "../epoch.ts";
+import { boundedMemo } from "../memo.ts";
 import { type Outcome, type Result, searchPage } from "../pages/search.ts";
 import { search } from "./engine.ts";
 import { MAX_QUERY_WORDS, PAGE_SIZE, parseQuery, type SearchQuery } from "./query.ts";
 import { snippet } from "./snippet.ts";
-import { boundedMemo } from "../memo.ts";
 
 /** Index files an isolate keeps (a shard is some 64 KB of JSON); past this, the first read is forgotten first. */
 const KEPT_INDEX_FILES = 128;
