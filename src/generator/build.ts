@@ -63,13 +63,15 @@ export const buildManifest = async (
     });
     if (!collected.ok) throw new BuildFailed(collected.problems);
     const hash = inputHash(mode, cache.code, folder, publicDir);
+    // Drawing a card is the one step after the checks that can still fail: it comes first, and takes back
+    // what it drew when it does, so that nothing else has been written yet.
+    const drawn = await writeCards(root, publicDir, collected.cards);
     // The new stylesheet and bodies exist before the manifest that names them; the old ones go after.
     publicFiles.write();
     await writeBodies(publicDir, collected.bodies);
     // Production's search index is named in the manifest by its hash, so it comes first; the preview's name
     // never changes, and it comes last: the page a save changed is served while the index is made.
     if (mode === "production") await writeBodies(publicDir, collected.search());
-    const drawn = await writeCards(root, publicDir, collected.cards);
     const module = manifestModule(collected.manifest, hash, options);
     // An unchanged module is not written again: under `npm run dev`, a write makes wrangler reload the Worker.
     if (!holds(outFile, module)) writeAtomic(outFile, module);

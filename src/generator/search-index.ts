@@ -10,8 +10,8 @@ type Indexed = Pick<Essay, "title" | "dek" | "summary" | "tags"> & Pick<Body, "t
 
 /**
  * What a word in each field is worth, and the field's usual length in words. BM25 (k1 = 1.2, b = 0.75)
- * weighs repeats and long fields down against that usual length, not the corpus's average, so that an
- * essay's scores never move when another essay is added: an unchanged essay leaves its shards unchanged.
+ * weighs repeats and long fields down against that usual length rather than the corpus's average: a
+ * word's score in an essay then depends on that essay alone, and the index is built in one pass.
  */
 const FIELDS: Record<keyof Indexed, { readonly weight: number; readonly length: number }> = {
   title: { weight: 6, length: 8 },

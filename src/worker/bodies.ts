@@ -23,14 +23,18 @@ const fetched = async (assets: Assets, path: string, base: string): Promise<Arra
   }
 };
 
-/** The JSON at `path`, fetched through `assets` (`base` is any absolute URL: the request's will do). */
-export const readAsset = async (assets: Assets, path: string, base: string): Promise<unknown> => {
+/** The JSON at `path`, and its size in bytes, fetched through `assets` (`base` is any absolute URL: the request's will do). */
+export const readAsset = async (
+  assets: Assets,
+  path: string,
+  base: string,
+): Promise<{ readonly value: unknown; readonly bytes: number }> => {
   const bytes = await fetched(assets, path, base);
   const hash = bodyHash(path);
   if (hash !== null && hex(await crypto.subtle.digest("SHA-256", bytes)) !== hash)
     throw new AssetUnavailable(`${path}: its bytes are not the ones its name hashes`);
   try {
-    return JSON.parse(new TextDecoder().decode(bytes));
+    return { value: JSON.parse(new TextDecoder().decode(bytes)), bytes: bytes.byteLength };
   } catch (error) {
     throw new AssetUnavailable(`${path}: not JSON (${String(error)})`, { cause: error });
   }
@@ -38,4 +42,4 @@ export const readAsset = async (assets: Assets, path: string, base: string): Pro
 
 /** The body of `essay`. */
 export const readBody = async (assets: Assets, essay: Essay, base: string): Promise<Body> =>
-  (await readAsset(assets, essay.body, base)) as Body;
+  (await readAsset(assets, essay.body, base)).value as Body;

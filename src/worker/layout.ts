@@ -5,6 +5,7 @@ import { html, raw } from "hono/html";
 import type { Body, Essay } from "../manifest.ts";
 import { SITE } from "../site.ts";
 import { absoluteUrl, FEED_FORMATS, FEEDS, LAYOUT_IDS, PATHS } from "../urls.ts";
+import { MAX_QUERY_LENGTH } from "./search/query.ts";
 
 export type Html = ReturnType<typeof html>;
 
@@ -132,7 +133,7 @@ ${Object.entries(NAV).map(([label, href]) => html`<li><a href="${href}"${href ==
 </ul>
 <form class="site-search" action="${PATHS.search}" method="get" role="search">
 <label class="sr-only" for="${LAYOUT_IDS.search}">Search the essays</label>
-<input type="search" id="${LAYOUT_IDS.search}" name="q" placeholder="Search" maxlength="200">
+<input type="search" id="${LAYOUT_IDS.search}" name="q" placeholder="Search" maxlength="${MAX_QUERY_LENGTH}">
 <button type="submit">Search</button>
 </form>
 </nav>

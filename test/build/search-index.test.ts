@@ -20,6 +20,10 @@ const PUBLISHED = essay(
   { title: '"Cursor files"', dek: '"A dek about supervisors"', summary: '"A summary of indexers."', tags: "[handoff]" },
   "Prose about ledgers.\n\n```bash\necho invisiblecommand\n```\n\n## A heading on manifests\n\nMore prose.\n",
 );
+const ENTITIES = essay(
+  { title: '"Entities"', dek: '"D"', summary: '"S"' },
+  "A caf&eacute; and R&amp;D, written as references.\n",
+);
 const DRAFT = essay({ title: '"Secret draft"', dek: '"D"', summary: '"S"', draft: "true" }, "Unpublishedword here.\n");
 
 /** The table and its shards as the build wrote them; every word the index holds. */
@@ -32,6 +36,15 @@ const indexOf = (p: TempPosts, tablePath: string) => {
 };
 
 describe("the search index", () => {
+  it("holds words, not the character references they were written with", async () => {
+    posts = tempPosts({ "2026-01-01-one.md": ENTITIES });
+    const { manifest } = await posts.build();
+    const { words } = indexOf(posts, manifest.search);
+    expect(words).toContain("cafe");
+    expect(words).not.toContain("eacute");
+    expect(words).not.toContain("amp");
+  });
+
   it("holds the listed essays' words from title, dek, summary, tags and prose, but no code and no draft", async () => {
     posts = tempPosts({ "2026-01-01-one.md": PUBLISHED, "2026-01-02-draft.md": DRAFT });
     const { manifest } = await posts.build();

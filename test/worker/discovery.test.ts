@@ -88,7 +88,7 @@ describe("/sitemap.xml", () => {
 describe("/robots.txt", () => {
   it("allows everything but search results, and names the sitemap with an absolute URL", async () => {
     expect(await body("/robots.txt")).toBe(
-      "User-agent: *\nDisallow: /search\nAllow: /\n\nSitemap: https://fmlops.dev/sitemap.xml\n",
+      "User-agent: *\nDisallow: /search$\nDisallow: /search?\nAllow: /\n\nSitemap: https://fmlops.dev/sitemap.xml\n",
     );
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { SECURITY_HEADERS } from "../../src/security.ts";
+import fc from "fast-check";
+import { foldedWords } from "../../src/search.ts";
 import { toText } from "../../src/worker/layout.ts";
 import { snippet } from "../../src/worker/search/snippet.ts";
 import { html } from "hono/html";
@@ -103,7 +104,7 @@ describe("search", () => {
   });
 
   it("is disallowed in robots.txt and not in the sitemap", async () => {
-    expect(await (await request("/robots.txt")).text()).toContain("Disallow: /search\n");
+    expect(await (await request("/robots.txt")).text()).toContain("Disallow: /search$\nDisallow: /search?\n");
     expect(await (await request("/sitemap.xml")).text()).not.toContain("/search");
   });
 
@@ -111,7 +112,8 @@ describe("search", () => {
     const home = await (await request("/")).text();
     expect(home).toContain('<form class="site-search" action="/search" method="get" role="search">');
     expect(home).toContain('<label class="sr-only" for="site-search">Search the essays</label>');
-    expect(SECURITY_HEADERS.contentSecurityPolicy.formAction).toEqual(["'self'"]);
+    // The policy lets the form submit to the site itself, and nowhere else.
+    expect((await request("/")).headers.get("content-security-policy")).toContain("form-action 'self';");
   });
 });
 
@@ -135,6 +137,36 @@ describe("a snippet", () => {
     expect(text.startsWith("… w42 w43")).toBe(true);
     expect(text).toContain("w49 <mark>needle</mark> w51");
     expect(text.endsWith("w73 …")).toBe(true);
+  });
+
+  it("is found for every word of any text, as the index folds it, next to any punctuation", () => {
+    expect(shown("“Café” — then", "cafe")).toBe("“<mark>Café</mark>” — then");
+    expect(shown("a café—then", "cafe")).toBe("a <mark>café</mark>—then");
+    const odd = fc.constantFrom(
+      "a",
+      "Z",
+      "é",
+      "e\u0301",
+      "'",
+      "’",
+      " ",
+      "-",
+      "“",
+      "—",
+      "\u00a0",
+      "ß",
+      "Σ",
+      "1",
+      "ש",
+      "🚀",
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: odd, maxLength: 24 }), (text) => {
+        for (const word of foldedWords(text))
+          expect(shown(text, word), `${JSON.stringify(text)}: ${word}`).not.toBeNull();
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it("is none when only the title or the tags matched", () => {

@@ -37,10 +37,25 @@ export const writeCards = async (
   const painter = openPainter(root, publicDir);
   mkdirSync(join(publicDir, CARDS_DIR), { recursive: true });
   const queue = missing.values();
+  const drawn: string[] = [];
+  const errors: unknown[] = [];
   const drawNext = async (): Promise<void> => {
-    for (const [path, values] of queue) await writeAtomicAsync(join(publicDir, path), await painter.png(values));
+    for (const [path, values] of queue) {
+      if (errors.length > 0) return;
+      try {
+        await writeAtomicAsync(join(publicDir, path), await painter.png(values));
+        drawn.push(path);
+      } catch (error) {
+        errors.push(error);
+      }
+    }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, missing.length) }, drawNext));
+  // A build that fails leaves public/cards/ as it was: its check allows no card the manifest does not name.
+  if (errors.length > 0) {
+    for (const path of drawn) rmSync(join(publicDir, path), { force: true });
+    throw errors[0];
+  }
   return missing.length;
 };
 

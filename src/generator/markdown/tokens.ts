@@ -1,6 +1,7 @@
 // What a post's token tree holds, walked in document order: plain text, words, and every link and image
 // with its line (raw HTML parsed with htmlparser2, so a hand-written <a href> is checked too).
 
+import { decodeHTML } from "entities";
 import { Parser } from "htmlparser2";
 import type { Token, Tokens } from "marked";
 
@@ -49,7 +50,8 @@ const blocks = (tokens: readonly Token[]): string =>
       if (token.type === "code" || token.type === "html") return "";
       if (token.type === "br") return " ";
       const children = childrenOf(token);
-      const text = children.length > 0 ? blocks(children) : "text" in token ? String(token.text) : "";
+      // marked leaves a leaf's character references as written ("caf&eacute;", "R&amp;D"): text has none.
+      const text = children.length > 0 ? blocks(children) : "text" in token ? decodeHTML(String(token.text)) : "";
       return INLINE.has(token.type) ? text : `${text.trim()}\n`;
     })
     .join("");

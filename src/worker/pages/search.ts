@@ -7,7 +7,7 @@ import { SITE } from "../../site.ts";
 import { PATHS } from "../../urls.ts";
 import type { View } from "../epoch.ts";
 import { type Html, layout, longDate, thousands } from "../layout.ts";
-import { PAGE_SIZE, type SearchQuery, searchString } from "../search/query.ts";
+import { MAX_QUERY_LENGTH, PAGE_SIZE, type SearchQuery, searchString } from "../search/query.ts";
 import { markWords } from "../search/snippet.ts";
 
 /** One essay found, with the snippet of its text (null when only its title, dek or tags matched). */
@@ -36,7 +36,7 @@ const searchForm = (
   query: SearchQuery | null,
 ): Html => html`<form class="search-form" action="${PATHS.search}" method="get" role="search" aria-label="Search the essays">
 <p><label for="${FIELD_ID}">Words to look for</label>
-<input type="search" id="${FIELD_ID}" name="q" value="${query?.text ?? ""}" maxlength="200" autocomplete="off"></p>
+<input type="search" id="${FIELD_ID}" name="q" value="${query?.text ?? ""}" maxlength="${MAX_QUERY_LENGTH}" autocomplete="off"></p>
 <p><label for="search-tag">Only essays tagged</label>
 <select id="search-tag" name="tag">
 <option value="">any tag</option>

@@ -13,6 +13,7 @@ const TWO_TYPOS_MIN = 9;
 /** What a match is worth against an exact one: a completed word is likely meant, a corrected one less so. */
 const PREFIX_WEIGHT = 0.6;
 const TYPO_WEIGHT = [1, 0.5, 0.3] as const;
+const MAX_EXPANSIONS = 30;
 
 /** How the engine reads a file of the index by path; the app caches what it may. */
 export type ReadIndexFile = (path: string) => Promise<unknown>;
@@ -31,24 +32,38 @@ const lowerBound = (words: readonly string[], word: string): number => {
   return low;
 };
 
-/** The shard's words that `word` matches, each with what it is worth (1 for the word itself). */
+/**
+ * The shard's words that `word` matches, each with what it is worth (1 for the word itself). Of its
+ * completions and of its corrections, only the MAX_EXPANSIONS most common are kept (the likelier meant),
+ * so that a short prefix such as "con" costs a search about what a whole word does.
+ */
 const matchesIn = (shard: SearchShard, word: string): Map<number, number> => {
-  const found = new Map<number, number>();
-  const { words } = shard;
+  const { words, postings } = shard;
+  const commonest = (indices: number[]): number[] =>
+    indices.sort((a, b) => (postings[b]?.length ?? 0) - (postings[a]?.length ?? 0)).slice(0, MAX_EXPANSIONS);
   const at = lowerBound(words, word);
-  if (words[at] === word) found.set(at, 1);
-  if (word.length >= PREFIX_MIN)
+  const found = new Map<number, number>(words[at] === word ? [[at, 1]] : []);
+  if (word.length >= PREFIX_MIN) {
+    const completions: number[] = [];
     for (let i = at; i < words.length && (words[i] as string).startsWith(word); i++)
-      if (!found.has(i)) found.set(i, PREFIX_WEIGHT);
+      if (i !== at || words[i] !== word) completions.push(i);
+    for (const i of commonest(completions)) found.set(i, PREFIX_WEIGHT);
+  }
   if (word.length >= FUZZY_MIN) {
     const typos = word.length >= TWO_TYPOS_MIN ? 2 : 1;
     const key = shardKey(word);
+    const corrections: number[] = [];
+    const edits = new Map<number, number>();
     for (let i = lowerBound(words, key); i < words.length && (words[i] as string).startsWith(key); i++) {
       const other = words[i] as string;
       if (found.has(i) || Math.abs(other.length - word.length) > typos) continue;
-      const edits = distance(word, other);
-      if (edits <= typos) found.set(i, TYPO_WEIGHT[edits] ?? 0);
+      const made = distance(word, other);
+      if (made > 0 && made <= typos) {
+        corrections.push(i);
+        edits.set(i, made);
+      }
     }
+    for (const i of commonest(corrections)) found.set(i, TYPO_WEIGHT[edits.get(i) ?? 0] ?? 0);
   }
   return found;
 };

@@ -46,7 +46,7 @@ export const parseQuery = (url: URL): ParsedQuery => {
   return { ok: true, query: { text, tag: tag === "" ? null : tag, page: Number(page) } };
 };
 
-/** The query string of a search (pagination's links, the canonical form), without empty parameters. */
+/** The query string of a search, for pagination's links: its parameters in one order, empty ones left out. */
 export const searchString = ({ text, tag, page }: SearchQuery): string => {
   const params = new URLSearchParams();
   if (text !== "") params.set("q", text);

@@ -4,7 +4,7 @@
 
 import type { Context } from "hono";
 import type { Essay, Manifest } from "../../manifest.ts";
-import { foldedWords, isSearchable } from "../../search.ts";
+import { foldedWords, isSearchable, type SearchShard, type SearchTable } from "../../search.ts";
 import { CACHE_POLICY, cacheControl } from "../../site.ts";
 import { answerOf, KINDS, reply } from "../answer.ts";
 import { type Assets, AssetUnavailable, readAsset } from "../bodies.ts";
@@ -15,30 +15,39 @@ import { search } from "./engine.ts";
 import { MAX_QUERY_WORDS, PAGE_SIZE, parseQuery, type SearchQuery } from "./query.ts";
 import { snippet } from "./snippet.ts";
 
-/** Index files an isolate keeps (a shard is some 64 KB of JSON); past this, the first read is forgotten first. */
-const KEPT_INDEX_FILES = 128;
+/** Bytes of the index's JSON an isolate keeps (parsed, it takes a few times more); past this, the first read goes first. */
+const KEPT_INDEX_BYTES = 16 * 1024 * 1024;
 /** Characters of essays' text an isolate keeps for snippets (UTF-16: twice as many bytes). */
 const KEPT_TEXT = 4 * 1024 * 1024;
 
 const NOINDEX = { "X-Robots-Tag": "noindex" };
 
+/** What the preview reads for an index file the build has not written yet. */
+const EMPTY_TABLE: SearchTable = { documents: 0, shards: {} };
+const EMPTY_SHARD: SearchShard = { words: [], postings: [] };
+
 /**
  * How the index's files and the essays' texts are read. Production's never change under a name, so each
- * is read once per isolate, while the bounds allow. The preview's change in place and are read afresh; a
- * shard the build has just added may not be served yet (wrangler's assets see a new file only after a
- * reload), and counts as empty until it is.
+ * is read once per isolate, while the bounds allow. The preview's change in place and are read afresh;
+ * one the build has not written yet (it writes the preview's index last; and wrangler's assets see a new
+ * file only after a reload) counts as empty until it is there.
  */
 const readers = (manifest: Manifest) => {
-  const files = boundedMemo<unknown>(KEPT_INDEX_FILES, () => 1);
+  const files = boundedMemo<{ readonly value: unknown; readonly bytes: number }>(
+    KEPT_INDEX_BYTES,
+    ({ bytes }) => bytes,
+  );
   const texts = boundedMemo<string>(KEPT_TEXT, (text) => text.length);
   const production = manifest.mode === "production";
   return (view: View, assets: Assets, base: string) => ({
-    file: (path: string): Promise<unknown> => {
-      if (production) return files.through(path, () => readAsset(assets, path, base));
-      return readAsset(assets, path, base).catch((error: unknown) => {
-        if (error instanceof AssetUnavailable && path !== manifest.search) return { words: [], postings: [] };
-        throw error;
-      });
+    file: async (path: string): Promise<unknown> => {
+      if (production) return (await files.through(path, () => readAsset(assets, path, base))).value;
+      try {
+        return (await readAsset(assets, path, base)).value;
+      } catch (error) {
+        if (!(error instanceof AssetUnavailable)) throw error;
+        return path === manifest.search ? EMPTY_TABLE : EMPTY_SHARD;
+      }
     },
     text: (essay: Essay): Promise<string> => {
       const read = async () => (await view.body(essay)).text;

@@ -2,8 +2,8 @@
 // marked. Words are folded as the index folds them (src/search.ts), so "Ünïcödé" is marked for "unicode".
 //
 // Folding every word of an essay to find the first match costs more than the rest of a search, so the
-// match is found by the regular-expression engine instead: the matched words as they may be written in
-// ASCII (any case, apostrophes anywhere), and then only the words with other characters, folded one by one.
+// match is found by the regular-expression engine instead: the matched words as written in any case, and
+// then only the words with an apostrophe or a character beyond ASCII, folded one by one.
 
 import { html } from "hono/html";
 import { foldWord, wordsOf } from "../../search.ts";
@@ -44,14 +44,14 @@ export const markWords = (text: string, matched: ReadonlySet<string>): Html[] =>
   marked(text, spansOf(text, matched), 0, text.length);
 
 const WORD_CHAR = "[\\p{L}\\p{N}\\p{M}'’]";
-/** A word with a character that is neither ASCII nor an apostrophe: its folding may drop an accent. */
-const UNUSUAL_WORD_RE = new RegExp(`${WORD_CHAR}*[^\\x00-\\x7f’]${WORD_CHAR}*`, "gu");
+const ONE_WORD_CHAR = new RegExp(`^${WORD_CHAR}$`, "u");
+/** A word with an apostrophe, or a letter, digit or mark beyond ASCII: folding it may drop something. */
+const UNUSUAL_WORD_RE = new RegExp(`${WORD_CHAR}*(?:(?![\\x00-\\x7f])[\\p{L}\\p{N}\\p{M}]|['’])${WORD_CHAR}*`, "gu");
 
 /** Where in `text` the first word that folds to one of `matched` starts, or -1. */
 const firstMatch = (text: string, matched: ReadonlySet<string>): number => {
-  // A folded word is lowercase letters and digits; written, it may have capitals and apostrophes.
-  const spelled = [...matched].map((word) => [...word].join("['’]*"));
-  const plain = new RegExp(`(?<!${WORD_CHAR})['’]*(?:${spelled.join("|")})['’]*(?!${WORD_CHAR})`, "iu");
+  // A folded word is lowercase letters and digits; a plain word written so differs only in its capitals.
+  const plain = new RegExp(`(?<!${WORD_CHAR})(?:${[...matched].join("|")})(?!${WORD_CHAR})`, "iu");
   const found = plain.exec(text)?.index ?? -1;
   for (const word of text.matchAll(UNUSUAL_WORD_RE)) {
     const start = word.index ?? 0;
@@ -70,18 +70,18 @@ export const snippet = (text: string, matched: ReadonlySet<string>): Html[] | nu
   if (found === -1) return null;
   const back = Math.max(0, found - LOOK_BACK);
   // A word the look back cut in two is left out.
+  const split = back > 0 && ONE_WORD_CHAR.test(text.charAt(back - 1)) && ONE_WORD_CHAR.test(text.charAt(back));
   const before = spansOf(text.slice(back, found), matched, back)
-    .slice(back > 0 ? 1 : 0)
+    .slice(split ? 1 : 0)
     .slice(-LEAD_WORDS);
-  const from = before[0]?.start ?? found;
+  const start = before[0]?.start ?? found;
+  // Before the text's first word there is nothing to cut: its opening punctuation stays.
+  const cut = /[\p{L}\p{N}]/u.test(text.slice(0, start));
+  const from = cut ? start : 0;
   const spans = [...before, ...spansOf(text.slice(found, found + LOOK_AHEAD), matched, found)].slice(0, SNIPPET_WORDS);
   const last = spans[spans.length - 1]?.end ?? text.length;
   // Cut where words go on; where none do, the text's own end (and its last full stop) is kept.
   const more = /[\p{L}\p{N}]/u.test(text.slice(last));
   const to = more ? last : text.trimEnd().length;
-  return [
-    ...(/[\p{L}\p{N}]/u.test(text.slice(0, from)) ? [html`… `] : []),
-    ...marked(text, spans, from, to),
-    ...(more ? [html` …`] : []),
-  ];
+  return [...(cut ? [html`… `] : []), ...marked(text, spans, from, to), ...(more ? [html` …`] : [])];
 };
