@@ -2,8 +2,9 @@
 // fold words with these functions, or a query would never meet the words an essay was indexed under.
 //
 // The index lives with the bodies in the Worker's private static assets, split by the first two letters
-// of each word into shards, so that a search reads a table and one shard per word it asks for: what a
-// request parses stays small however many essays there are.
+// of each word into shards, so that a search reads a table and one shard per word it asks for, never the
+// whole index. (A shard holds every essay that has its words, so a common pair of letters' shard still
+// grows with the number of essays.)
 
 import { BODIES_DIR, type BuildMode } from "./manifest.ts";
 
