@@ -39,6 +39,8 @@ const needXmllint = (skip: (condition: boolean, note?: string) => void): void =>
   skip(!requireTool("xmllint", "libxml2-utils"), "xmllint is not installed (apt-get install -y libxml2-utils)");
 
 const UNKNOWN_PATH = "/no-such-page/";
+/** Search results: not in the sitemap, but a page like any other. */
+const SEARCH_PATH = "/search?q=contract";
 /** A page with a made-up attribute, checked with the others: the checker must report it, or it reports nothing. */
 const BROKEN_PAGE = [
   "/broken-on-purpose",
@@ -217,14 +219,14 @@ describe("the validators, against npm run dev", () => {
     },
   );
 
-  it("finds no error with the W3C Nu Html Checker on any page the sitemap lists, nor on the 404 page", async ({
+  it("finds no error with the W3C Nu Html Checker on any page the sitemap lists, nor on the 404 and search pages", async ({
     skip,
   }) => {
     skip(!requireJava(), "java is not installed (apt-get install -y default-jre-headless)");
     // The preview's sitemap lists every page it serves, drafts and scheduled essays included.
     const sitemap = await (await get(PATHS.sitemap)).text();
     const listed = [...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((match) => (match[1] ?? "").slice(ORIGIN.length));
-    const paths = [...listed, UNKNOWN_PATH];
+    const paths = [...listed, UNKNOWN_PATH, SEARCH_PATH];
     for (const kind of ["/", "/writing/", "/writing/long-read", "/about/", "/tags/", "/tags/files/", "/series/"])
       expect(paths, "one page of every kind").toContain(kind);
     const served = await Promise.all(

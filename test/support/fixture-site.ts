@@ -29,4 +29,7 @@ export const FIXTURE_PAGES: readonly FixturePage[] = [
   { name: "series-index", path: "/series/", status: 200 },
   { name: "series", path: "/series/contract-series/", status: 200 },
   { name: "not-found", path: "/no-such-page/", status: 404 },
+  // Results with marks, snippets and the tag filter; and the page of a query it refuses.
+  { name: "search", path: "/search?q=contract", status: 200 },
+  { name: "search-refused", path: "/search?q=x&page=0", status: 400 },
 ];
