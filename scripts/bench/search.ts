@@ -68,11 +68,11 @@ const timedGet = async (site: LoadedSite, path: string): Promise<{ wall: number;
   return { wall, cpu: site.cpuMs() - cpu };
 };
 
-/** Bytes of the files under `dir` whose names pass `keep`, on disk, as they are. */
-const sizeOf = (dir: string, keep: (name: string) => boolean): { files: number; bytes: number } => {
+/** How many files are under `dir`, and their bytes on disk, as they are. */
+const sizeOf = (dir: string): { files: number; bytes: number } => {
   let [files, bytes] = [0, 0];
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }))
-    if (entry.isFile() && keep(entry.name)) {
+    if (entry.isFile()) {
       files++;
       bytes += statSync(join(entry.parentPath, entry.name)).size;
     }
@@ -93,8 +93,8 @@ const pagefind = async (site: LoadedSite, manifest: Manifest) => {
     const out = join(pages.dir, "pagefind");
     return {
       seconds: result.seconds,
-      index: sizeOf(join(out, "index"), () => true),
-      fragments: sizeOf(join(out, "fragment"), () => true),
+      index: sizeOf(join(out, "index")),
+      fragments: sizeOf(join(out, "fragment")),
     };
   } finally {
     pages.remove();

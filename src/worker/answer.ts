@@ -84,12 +84,17 @@ export const answerMemo = (limit: number) => boundedMemo<Answer>(limit, ({ body 
 const maxAge = ({ epoch, now }: View, policy: number): number =>
   epoch.nextChange === null ? policy : Math.max(0, Math.min(policy, Math.floor((epoch.nextChange - now) / 1000)));
 
-/** An answer as a 304 or a 200, as the request's preconditions say. */
-export const reply = (c: Context<AppEnv>, { kind, body, etag, lastModified }: Answer): Response => {
+/** An answer as a 304 or a 200, as the request's preconditions say, with `extra` headers on either. */
+export const reply = (
+  c: Context<AppEnv>,
+  { kind, body, etag, lastModified }: Answer,
+  extra: Readonly<Record<string, string>> = {},
+): Response => {
   const [contentType, policy] = KINDS[kind];
   const headers: [string, string][] = [
     ["ETag", etag],
     ["Cache-Control", cacheControl(maxAge(c.var.view, policy))],
+    ...Object.entries(extra),
   ];
   if (lastModified !== null) headers.push(["Last-Modified", new Date(lastModified).toUTCString()]);
   if (notModified(c.req.raw.headers, etag, lastModified)) return new Response(null, { status: 304, headers });

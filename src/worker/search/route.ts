@@ -5,7 +5,7 @@
 import type { Context } from "hono";
 import type { Essay, Manifest } from "../../manifest.ts";
 import { foldedWords, isSearchable, type SearchShard, type SearchTable } from "../../search.ts";
-import { CACHE_POLICY, cacheControl } from "../../site.ts";
+import { cacheControl } from "../../site.ts";
 import { answerOf, KINDS, reply } from "../answer.ts";
 import { type Assets, AssetUnavailable, readAsset } from "../bodies.ts";
 import type { AppEnv, View } from "../epoch.ts";
@@ -86,12 +86,8 @@ export const searchRoute = (manifest: Manifest, assetsOf: (c: Context<AppEnv>) =
     const parsed = parseQuery(new URL(c.req.url));
     if (!parsed.ok) {
       const page = searchPage(view, { kind: "problem", message: parsed.problem });
-      const headers = {
-        "Content-Type": KINDS.search[0],
-        "Cache-Control": cacheControl(CACHE_POLICY.search),
-        ...NOINDEX,
-      };
-      return c.body(page, 400, headers);
+      const [contentType, policy] = KINDS.search;
+      return c.body(page, 400, { "Content-Type": contentType, "Cache-Control": cacheControl(policy), ...NOINDEX });
     }
     const { query } = parsed;
     const all = [...new Set(foldedWords(query.text).filter(isSearchable))];
@@ -116,11 +112,7 @@ export const searchRoute = (manifest: Manifest, assetsOf: (c: Context<AppEnv>) =
       results,
       matched,
     };
-    const response = reply(
-      c,
-      await answerOf({ kind: "search", lastModified: null, render: () => searchPage(view, outcome) }),
-    );
-    for (const [name, value] of Object.entries(NOINDEX)) response.headers.set(name, value);
-    return response;
+    const made = await answerOf({ kind: "search", lastModified: null, render: () => searchPage(view, outcome) });
+    return reply(c, made, NOINDEX);
   };
 };
